@@ -1,0 +1,165 @@
+"""Find date candidates with our own patterns and normalise them with dateparser.
+
+Patterns and month/weekday names live in ``patterns/dates.tsv``. Only the
+candidates are normalised (never ``search_dates`` over a whole text), with one
+``DateDataParser`` reused; partial dates take their year from the article's
+published date, checked against the weekday when one is given.
+
+>>> import datetime as dt
+>>> [(c.text, c.value, c.precision) for c in find_dates("MATARAM (8 Maret 2022) - Rabu (10/3) ia hadir.", dt.date(2021, 3, 12))]
+[('8 Maret 2022', datetime.date(2022, 3, 8), 'day'), ('Rabu (10/3)', datetime.date(2021, 3, 10), 'day')]
+>>> normalise_date(day=31, month=2, year=2022) is None
+True
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .patterns import PatternError, read_table
+
+_TABLE = "dates.tsv"
+
+
+@dataclass(slots=True, frozen=True)
+class DateCandidate:
+    text: str
+    start: int
+    end: int
+    value: dt.date
+    precision: str
+    rule_id: str
+
+
+@functools.cache
+def _language() -> tuple[dict[str, int], dict[str, int], list[tuple[str, regex.Pattern]]]:
+    rows = read_table(_TABLE, required=("kind", "name", "value"))
+    months = {r["name"].lower(): int(r["value"]) for r in rows if r["kind"] == "month"}
+    weekdays = {r["name"].lower(): int(r["value"]) for r in rows if r["kind"] == "weekday"}
+    alternation = lambda names: "(?:" + "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b"
+    rules = []
+    for row in rows:
+        if row["kind"] == "pattern":
+            source = row["value"].replace("{MONTH}", alternation(months)).replace("{WEEKDAY}", alternation(weekdays))
+            try:
+                rules.append((row["name"], regex.compile(source, regex.IGNORECASE | regex.VERSION1)))
+            except regex.error as exc:
+                path, _, line = row["_where"].rpartition(":")
+                raise PatternError(path, int(line), f"bad date pattern: {exc}") from exc
+        elif row["kind"] not in ("month", "weekday"):
+            path, _, line = row["_where"].rpartition(":")
+            raise PatternError(path, int(line), f"unknown kind {row['kind']!r}")
+    return months, weekdays, rules
+
+
+@functools.cache
+def _parser():
+    from dateparser.date import DateDataParser
+    return DateDataParser(languages=["id"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
+
+
+@functools.cache
+def parse_with_dateparser(text: str) -> tuple[dt.date, str] | None:
+    """A complete date string -> (date, precision) by the shared dateparser instance.
+
+    >>> parse_with_dateparser("8 Maret 2022")
+    (datetime.date(2022, 3, 8), 'day')
+    >>> parse_with_dateparser("Agustus 2021")
+    (datetime.date(2021, 8, 1), 'month')
+    """
+    data = _parser().get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
+def normalise_date(day: int | None, month: int, year: int) -> dt.date | None:
+    """A calendar date from parts, or None when they do not make one (31/02)."""
+    try:
+        return dt.date(year, month, day or 1)
+    except ValueError:
+        return None
+
+
+def _year_for(day: int, month: int, weekday: int | None, published: dt.date | None) -> int | None:
+    """The year of a partial date: the published year, or the one before when the weekday says so."""
+    if published is None:
+        return None
+    for year in (published.year, published.year - 1, published.year + 1):
+        date = normalise_date(day, month, year)
+        if date is None:
+            continue
+        if weekday is None or date.isoweekday() == weekday:
+            if weekday is None and date > published + dt.timedelta(days=1) and year == published.year:
+                continue  # a partial date in a news story is not after its publication
+            return year
+    return None
+
+
+def _resolve(match: regex.Match, months: dict[str, int], weekdays: dict[str, int],
+             published: dt.date | None) -> tuple[dt.date, str] | None:
+    parts = match.groupdict()
+    weekday = weekdays.get((parts.get("weekday") or "").lower())
+    year = parts.get("year")
+    if parts.get("monthname"):
+        if parts.get("day") and year:
+            text = f"{int(parts['day'])} {parts['monthname']} {year}"
+            return parse_with_dateparser(text)
+        month = months[parts["monthname"].lower().rstrip(".")]
+        if not parts.get("day"):
+            return (normalise_date(None, month, int(year)), "month") if year else None
+    else:
+        month = int(parts["month"])
+    day = int(parts["day"])
+    if year:
+        year = int(year) + (2000 if len(year) == 2 else 0)
+    else:
+        year = _year_for(day, month, weekday, published)
+        if year is None:
+            return None
+    date = normalise_date(day, month, year)
+    return (date, "day") if date else None
+
+
+def date_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where the date patterns match: (start, end, rule_id); earlier rules win overlaps."""
+    _, _, rules = _language()
+    taken: list[tuple[int, int, str]] = []
+    for rule_id, pattern in rules:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if not any(start < e and s < end for s, e, _ in taken):
+                taken.append((start, end, rule_id))
+    return sorted(taken)
+
+
+def normalise_candidate(text: str, rule_id: str, published: dt.date | None = None) -> tuple[dt.date, str] | None:
+    """A matched candidate -> (date, precision), or None when it is not a real date.
+
+    >>> normalise_candidate("Kamis (2/6/2022)", "date.weekday_paren_numeric")
+    (datetime.date(2022, 6, 2), 'day')
+    >>> normalise_candidate("(09/03)", "date.paren_partial", dt.date(2021, 3, 10))
+    (datetime.date(2021, 3, 9), 'day')
+    >>> normalise_candidate("31/02/2022", "date.numeric") is None
+    True
+    """
+    months, weekdays, rules = _language()
+    pattern = dict(rules).get(rule_id)
+    match = pattern.fullmatch(text) if pattern else None
+    if match is None:
+        return None
+    resolved = _resolve(match, months, weekdays, published)
+    return resolved if resolved and resolved[0] else None
+
+
+def find_dates(text: str, published: dt.date | None = None) -> list[DateCandidate]:
+    """Every real date in ``text``, normalised."""
+    found = []
+    for start, end, rule_id in date_spans(text):
+        resolved = normalise_candidate(text[start:end], rule_id, published)
+        if resolved:
+            found.append(DateCandidate(text[start:end], start, end, resolved[0], resolved[1], rule_id))
+    return found

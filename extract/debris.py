@@ -1,0 +1,66 @@
+"""Remove the debris scraped news text carries: rules from ``patterns/debris.tsv``.
+
+Works line by line on text (HTML is first reduced to text by trafilatura, and
+the same rules then catch what it left in, such as "Baca Juga" inserts).
+
+>>> clean_text("Penulis :\\nHumas\\nIsi berita.\\nBaca Juga: Judul lain\\nLanjutan.\\nBerita Terkait\\n- Judul")
+'Isi berita.\\nLanjutan.'
+"""
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .patterns import PatternError, compile_rule, read_table
+
+ACTIONS = ("cut_from", "drop_line", "drop_pair", "strip_prefix")
+
+
+@functools.cache
+def _rules() -> dict[str, list[regex.Pattern]]:
+    rules: dict[str, list[regex.Pattern]] = {action: [] for action in ACTIONS}
+    for row in read_table("debris.tsv", required=("action", "pattern")):
+        if row["action"] not in rules:
+            path, _, line = row["_where"].rpartition(":")
+            raise PatternError(path, int(line), f"unknown action {row['action']!r}; expected one of {ACTIONS}")
+        rules[row["action"]].append(compile_rule(row, flags=regex.IGNORECASE))
+    return rules
+
+
+def _full(patterns: list[regex.Pattern], line: str) -> bool:
+    return any(p.fullmatch(line) for p in patterns)
+
+
+def clean_lines(lines: list[str]) -> list[str]:
+    rules = _rules()
+    kept: list[str] = []
+    skip_next = False
+    for raw in lines:
+        line = raw.strip()
+        if skip_next:
+            skip_next = False
+            continue
+        if not line:
+            if kept and kept[-1]:
+                kept.append("")
+            continue
+        if _full(rules["cut_from"], line):
+            break
+        if _full(rules["drop_pair"], line):
+            skip_next = True
+            continue
+        if _full(rules["drop_line"], line):
+            continue
+        for pattern in rules["strip_prefix"]:
+            line = pattern.sub("", line, count=1) if pattern.match(line) else line
+        kept.append(line)
+    while kept and not kept[-1]:
+        kept.pop()
+    return kept
+
+
+def clean_text(text: str) -> str:
+    """Scraped article text -> the body without its debris, one paragraph a line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
+    return "\n".join(line for line in clean_lines(text.split("\n")) if line)

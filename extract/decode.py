@@ -1,0 +1,108 @@
+"""Turn the bytes of a page into text before trafilatura sees it.
+
+Order of evidence: a byte-order mark, the charset the transport declared (HTTP
+header), the page's own ``<meta charset>`` / ``http-equiv`` declaration, then a
+detector (charset-normalizer) and, last, UTF-8 with replacement characters.
+
+>>> decode_html(b'\\xef\\xbb\\xbf<p>Hal\\xc3\\xb3</p>')
+('<p>Haló</p>', 'utf-8-sig')
+>>> decode_html(b'<meta charset="windows-1252"><p>\\x93Prima\\x94</p>')[0][-11:]
+'“Prima”</p>'
+>>> decode_html(b'<p>plain</p>', declared='iso-8859-1')
+('<p>plain</p>', 'iso-8859-1')
+"""
+from __future__ import annotations
+
+import codecs
+import logging
+
+import charset_normalizer
+import regex
+
+log = logging.getLogger(__name__)
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = regex.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE
+)
+_HEADER_CHARSET = regex.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", regex.IGNORECASE)
+# Browsers read latin-1 and ascii labels as windows-1252; so do we.
+_ALIASES = {"iso-8859-1": "windows-1252", "latin-1": "windows-1252", "latin1": "windows-1252",
+            "us-ascii": "windows-1252", "ascii": "windows-1252"}
+
+
+def charset_from_header(content_type: str | None) -> str | None:
+    """The charset of an HTTP Content-Type value, if it names one.
+
+    >>> charset_from_header('text/html; charset=ISO-8859-1')
+    'ISO-8859-1'
+    """
+    if not content_type:
+        return None
+    match = _HEADER_CHARSET.search(content_type)
+    return match.group(1) if match else None
+
+
+def _usable(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name and name
+    except LookupError:
+        return None
+
+
+def _try(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        mapped = _ALIASES.get(encoding.lower())
+        if mapped:
+            try:
+                return data.decode(mapped)
+            except UnicodeDecodeError:
+                return None
+        return None
+
+
+def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode page bytes; return the text and the encoding that was used."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding
+    candidates = [declared]
+    meta = _META_CHARSET.search(data[:4096])
+    if meta:
+        candidates.append(meta.group(1).decode("ascii", "ignore"))
+    for candidate in candidates:
+        encoding = _usable(candidate)
+        if encoding:
+            text = _try(data, encoding)
+            if text is not None:
+                return text, encoding
+            log.debug("declared charset %s does not decode the page", encoding)
+    text = _try(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    best = charset_normalizer.from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        return data.decode(best.encoding, errors="replace"), best.encoding
+    return data.decode("utf-8", errors="replace"), "utf-8"
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when bytes are clearly not a text document (NULs, PDF or image magic).
+
+    >>> looks_binary(b'%PDF-1.7 ...'), looks_binary(b'<html></html>')
+    (True, False)
+    """
+    head = data[:1024]
+    if head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")):
+        return True
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\x00" in head

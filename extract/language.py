@@ -1,0 +1,34 @@
+"""Tell an article's language by the share of each language's function words.
+
+>>> detect_language("Kementerian Sosial meraih predikat yang membanggakan dari KemenPANRB pada tahun ini.")
+'id'
+>>> detect_language("The ministry received the award for the public service of the year.")
+'en'
+>>> detect_language("")
+'und'
+"""
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .patterns import read_table
+
+MIN_SHARE = 0.08
+_WORD = regex.compile(r"\p{L}+")
+
+
+@functools.cache
+def _words() -> dict[str, frozenset[str]]:
+    return {row["lang"]: frozenset(row["words"].lower().split())
+            for row in read_table("language.tsv", required=("lang", "words"))}
+
+
+def detect_language(text: str, sample: int = 5000) -> str:
+    tokens = [t.lower() for t in _WORD.findall(text[:sample])]
+    if not tokens:
+        return "und"
+    shares = {lang: sum(t in words for t in tokens) / len(tokens) for lang, words in _words().items()}
+    lang, share = max(shares.items(), key=lambda item: item[1])
+    return lang if share >= MIN_SHARE else "und"

@@ -1,0 +1,255 @@
+"""Quotes and the officials who said them.
+
+Direct quotes are paired across the whole text (curly or straight marks; a
+quote that runs on into the next paragraph reopens there), then attributed by
+the speech verb after them ("...," ujar NAME, ROLE) or a speaker before them
+("NAME: “..."). Reported speech is NAME (ROLE) + a reporting verb
+(mengatakan, menjelaskan, ...). Short forms ("kata Dadang") and pronouns
+("katanya", "ia menambahkan") resolve to a full name said earlier. Verbs, titles
+and role words are data in ``patterns/people/``.
+
+>>> [(q.speaker, q.role, q.direct) for q in find_quotes('“Kami bangga,” ujar Dadang Iskandar, Inspektur Jenderal Kemensos. Dadang menambahkan, kerja keras berlanjut. “Terima kasih,” katanya.')]
+[('Dadang Iskandar', 'Inspektur Jenderal Kemensos', True), ('Dadang Iskandar', 'Inspektur Jenderal Kemensos', False), ('Dadang Iskandar', 'Inspektur Jenderal Kemensos', True)]
+>>> strip_titles("Prof. Dr. Diah Natalisa, MBA.")
+'Diah Natalisa'
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .patterns import read_table, read_words
+from .sentences import split_sentences
+from .units import is_region_name
+
+_PRONOUNS = ("ia", "dia", "beliau")
+_CLAUSE_END = regex.compile(r"\s+(?:di|saat|ketika|dalam|pada|usai|seusai|selepas|kepada|menanggapi|terkait|mengenai|melalui|dengan|sambil|yang|sebelum|setelah)\b|\s*\((?=\d)|\s+-\s+|[.;:!?](?:\s|$)|,\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b|\n")
+_CAPITALISED_RUN = regex.compile(
+    r"(?:^|[\s,])((?:\p{Lu}[\p{L}'’.\-]*|\p{Lu}\.)(?:(?:[\s,]+|\s+(?:dan|&|serta)\s+)(?:\p{Lu}[\p{L}'’.\-]*|\(\p{Lu}[\p{L}]*\)|\p{Lu}\.))*)\s*,?$",
+    regex.VERSION1)
+_NAME_TOKEN = regex.compile(r"\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.")
+
+
+@dataclass(slots=True, frozen=True)
+class QuoteCandidate:
+    speaker: str
+    speaker_text: str
+    speaker_start: int
+    speaker_end: int
+    role: str | None
+    quote: str
+    direct: bool
+    cue: str | None
+    start: int
+    end: int
+
+
+@functools.cache
+def _lexicon():
+    rows = read_table("people/speech_verbs.tsv", required=("verb", "position"))
+    after = sorted({r["verb"] for r in rows if r["position"] == "after"}, key=len, reverse=True)
+    reported = sorted({r["verb"] for r in rows if r["position"] == "reported"}, key=len, reverse=True)
+    titles = read_table("people/titles.tsv", required=("kind", "title"))
+    prefixes = sorted((t["title"] for t in titles if t["kind"] == "prefix"), key=len, reverse=True)
+    degrees = sorted((t["title"] for t in titles if t["kind"] == "degree"), key=len, reverse=True)
+    roles = frozenset(w.lower() for w in read_words("people/roles.txt"))
+    alt = lambda words: "|".join(regex.escape(w) for w in words)
+    return {
+        "after": regex.compile(r"\s*[,.]?\s*(?P<verb>" + alt(after) + r")(?P<nya>nya)?\b(?!-)\s*(?P<rest>[^\n]{0,200})",
+                               regex.IGNORECASE | regex.VERSION1),
+        "reported": regex.compile(r"(?<![\p{L}])(?P<verb>" + alt(reported) + r")\b", regex.VERSION1),
+        "prefix": regex.compile(r"^(?:(?:" + alt(prefixes) + r")\s+)+", regex.VERSION1),
+        "degree": regex.compile(r"(?:,?\s*(?:" + alt(degrees) + r")\.?)+\s*,?\s*$", regex.VERSION1),
+        "roles": roles,
+    }
+
+
+def strip_titles(name: str) -> str:
+    """A name without honorifics before it and degrees after it."""
+    lex = _lexicon()
+    name = regex.sub(r"\s+", " ", name).strip(" ,")
+    previous = None
+    while previous != name:
+        previous = name
+        name = lex["prefix"].sub("", name).strip(" ,")
+        name = lex["degree"].sub("", name).strip(" ,")
+    return name
+
+
+def split_role_name(phrase: str) -> tuple[str | None, str | None, int]:
+    """A capitalised phrase -> (role, name, offset of the name in the phrase).
+
+    >>> split_role_name("Dirjen Rehabilitasi Sosial Harry Hikmat")
+    ('Dirjen Rehabilitasi Sosial', 'Harry Hikmat', 27)
+    >>> split_role_name("Pelaksana Sentra Paramita Mataram")[1] is None
+    True
+    """
+    lex = _lexicon()
+    bare = lex["degree"].sub("", phrase.rstrip(" ,.")).rstrip(" ,")
+    tokens = [(m.group(0), m.start()) for m in regex.finditer(r"\S+", bare)]
+    name_start = len(tokens)
+    for index in range(len(tokens) - 1, -1, -1):
+        word = tokens[index][0].strip(",()")
+        if not _NAME_TOKEN.fullmatch(word) or word.lower().rstrip(".") in lex["roles"] \
+                or (word.rstrip(".").isupper() and len(word.rstrip(".")) > 1) or is_region_name(word):
+            break
+        name_start = index
+    if name_start == len(tokens):
+        return phrase.strip(" ,") or None, None, len(phrase)
+    offset = tokens[name_start][1]
+    name = strip_titles(bare[offset:])
+    prefix = lex["prefix"].match(bare[offset:])
+    if prefix:
+        offset += prefix.end()
+    if not name or name.lower() in _PRONOUNS or len(name.split()) > 5:
+        return phrase.strip(" ,") or None, None, len(phrase)
+    role = bare[:tokens[name_start][1]].strip(" ,") or None
+    return role, name, offset
+
+
+def _pair_quotes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each direct quote, marks included; paragraphs may continue a quote."""
+    spans, open_at, mark = [], None, None
+    closing = {"“": "”", '"': '"'}
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if open_at is None and char in closing:
+            open_at, mark = index, char
+        elif open_at is not None and char == closing[mark]:
+            spans.append((open_at, index + 1))
+            open_at = None
+        elif open_at is not None and char == "\n":
+            following = text[index + 1:index + 2]
+            if following != mark:   # a run-on quote reopens the next paragraph with a mark
+                open_at = None      # an unclosed mark: not a quote
+            else:
+                index += 1
+        index += 1
+    return [(s, e) for s, e in spans if e - s > 3]
+
+
+class _Speakers:
+    """Names said so far in an article, for short forms and pronouns."""
+
+    def __init__(self):
+        self.full: list[str] = []
+        self.last: str | None = None
+        self.roles: dict[str, str] = {}
+
+    def resolve(self, name: str) -> str:
+        if len(name.split()) == 1:
+            for full in reversed(self.full):
+                if name.lower() in (part.lower() for part in full.split()):
+                    return full
+        return name
+
+    def add(self, name: str, role: str | None) -> str:
+        name = self.resolve(name)
+        if len(name.split()) > 1 and name not in self.full:
+            self.full.append(name)
+        if role and name not in self.roles:
+            self.roles[name] = role
+        self.last = name
+        return name
+
+
+def _after_quote(text: str, end: int, speakers: _Speakers):
+    lex = _lexicon()
+    match = lex["after"].match(text, end)
+    if not match:
+        return None
+    cue = match.group("verb") + (match.group("nya") or "")
+    if match.group("nya"):
+        return (speakers.last, None, None, None, cue) if speakers.last else None
+    rest_start = match.start("rest")
+    rest = match.group("rest")
+    cut = _CLAUSE_END.search(rest)
+    clause = rest[:cut.start()] if cut else rest
+    parts, offset = [], 0
+    for piece in clause.split(","):
+        parts.append((piece, offset))
+        offset += len(piece) + 1
+    for index, (piece, offset) in enumerate(parts):
+        role, name, name_offset = split_role_name(piece)
+        if name:
+            other = [p.strip() for p, _ in parts if p.strip() and p is not piece]
+            role = role or (other[0] if index == 0 and other else (", ".join(other) if other else None))
+            start = rest_start + offset + name_offset + (len(piece) - len(piece.lstrip()) if name_offset == 0 else 0)
+            return name, role, start, start + len(name), cue
+    return None
+
+
+def _before_quote(text: str, start: int):
+    """A speaker named just before a quote: 'NAME (ROLE):' or 'kata NAME:'."""
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = text[line_start:start].rstrip()
+    if not lead.endswith(":"):
+        return None
+    role, name, offset = split_role_name(regex.sub(r"\([^)]*\)", "", lead[:-1]).split(".")[-1])
+    if not name:
+        return None
+    position = text.find(name, line_start, start)
+    return (name, role, position, position + len(name), None) if position >= 0 else None
+
+
+def _reported(text: str, sentence: tuple[int, int], speakers: _Speakers, quoted: list[tuple[int, int]]):
+    lex = _lexicon()
+    s_start, s_end = sentence
+    for match in lex["reported"].finditer(text, s_start, s_end):
+        if any(a <= match.start() < b for a, b in quoted):
+            continue
+        lead = text[s_start:match.start()]
+        lead = regex.sub(r"\s+(?:dalam|saat|ketika|usai|seusai|di)\s+[^,]*$", "", lead).rstrip(" ,")
+        lead = regex.sub(r"\s*\(([^)]*)\)\s*$", r", \1", lead)
+        if regex.search(r"(?:^|\s)(?:ia|dia|beliau)$", lead, regex.IGNORECASE) and speakers.last:
+            yield speakers.last, None, None, None, match.group("verb"), match.end()
+            continue
+        lead = lex["degree"].sub("", lead)
+        tail = _CAPITALISED_RUN.search(lead)
+        if not tail:
+            continue
+        phrase = tail.group(1)
+        role_part, name_part = (phrase.split(",", 1) + [""])[:2] if "," in phrase else (phrase, "")
+        role, name, offset = split_role_name(phrase if not name_part.strip() else name_part)
+        base = s_start + tail.start(1) + (len(role_part) + 1 if name_part.strip() else 0)
+        if name and name_part.strip():
+            role = role_part.strip() or role
+            base += len(name_part) - len(name_part.lstrip())
+        if not name:
+            continue
+        position = text.find(name.split()[0], base)
+        yield name, role, position, position + len(name), match.group("verb"), match.end()
+
+
+def find_quotes(text: str, sentences: list[tuple[int, int]] | None = None) -> list[QuoteCandidate]:
+    """Every quote with its speaker, in text order."""
+    sentences = sentences or split_sentences(text)
+    quoted = _pair_quotes(text)
+    events = []
+    for start, end in quoted:
+        events.append((start, "direct", (start, end)))
+    for sentence in sentences:
+        events.append((sentence[0], "sentence", sentence))
+    events.sort(key=lambda e: (e[0], e[1] == "sentence"))
+    speakers, found = _Speakers(), []
+    for _, kind, (start, end) in events:
+        if kind == "direct":
+            who = _after_quote(text, end, speakers) or _before_quote(text, start)
+            if who and who[0]:
+                name, role, s_start, s_end, cue = who
+                full = speakers.add(name, role)
+                found.append(QuoteCandidate(full, name if s_start is not None else cue, s_start if s_start is not None else end,
+                                            s_end if s_end is not None else end, role or speakers.roles.get(full),
+                                            text[start + 1:end - 1].strip(), True, cue, start, end))
+        else:
+            for name, role, s_start, s_end, verb, verb_end in _reported(text, (start, end), speakers, quoted):
+                full = speakers.add(name, role)
+                quote = text[verb_end:end].strip(" ,.:")
+                found.append(QuoteCandidate(full, text[s_start:s_end] if s_start is not None else verb,
+                                            s_start if s_start is not None else verb_end - len(verb),
+                                            s_end if s_end is not None else verb_end, role or speakers.roles.get(full),
+                                            quote, False, verb, start, end))
+    return found

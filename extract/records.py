@@ -1,0 +1,87 @@
+"""The records that flow between stages: plain slotted dataclasses.
+
+Past the NLP stage nothing holds spaCy objects; every record carries character
+offsets into ``Article.text``, its surface text and the id of the rule that made it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class RawDoc:
+    """One input record as a source yields it, before boilerplate removal."""
+
+    source: str                      # file path; path:line for JSONL; path@offset for WARC
+    url: str | None = None
+    html: str | None = None
+    text: str | None = None
+    title: str | None = None
+    published: str | None = None     # as the source gave it; parsed in ``clean``
+    site: str | None = None
+    author: str | None = None
+    error: str | None = None         # set when the record could not be read
+    status: str = "ok"               # reason code when ``error`` is set
+
+
+@dataclass(slots=True)
+class Article:
+    article_id: str
+    source: str
+    url: str | None
+    title: str | None
+    site: str | None
+    author: str | None
+    published: dt.date | None
+    language: str | None
+    text: str
+    status: str = "ok"
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class Mention:
+    article_id: str
+    label: str                       # UNIT, PREDICATE, SCORE, DATE, OFFICIAL, AWARDER
+    text: str
+    start: int
+    end: int
+    rule_id: str
+    value: str | None = None
+    value_num: float | None = None
+    value_date: dt.date | None = None
+    precision: str | None = None     # day, month or year for dates
+    extra: dict = field(default_factory=dict)  # scheme/grade for predicates; not written
+
+
+@dataclass(slots=True)
+class Claim:
+    article_id: str
+    unit: str
+    unit_text: str
+    predicate: str
+    grade: str | None
+    scheme: str | None
+    awarder: str | None
+    score: float | None
+    score_text: str | None
+    year: int | None
+    date: dt.date | None
+    sentence: str
+    start: int
+    end: int
+    rule_id: str
+
+
+@dataclass(slots=True)
+class Quote:
+    article_id: str
+    speaker: str
+    speaker_text: str
+    role: str | None
+    quote: str
+    direct: bool
+    cue: str | None
+    start: int
+    end: int

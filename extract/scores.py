@@ -1,0 +1,105 @@
+"""Evaluation scores: find numbers that are scores and read them as floats.
+
+Indonesian writes a decimal comma and a thousands dot (``81,05`` is 81.05,
+``1.028`` is 1028) but sites also print ``3.84`` for an index; the cues in
+``patterns/scores.tsv`` decide which numbers are scores at all.
+
+>>> parse_decimal("81,05"), parse_decimal("1.028"), parse_decimal("3.84"), parse_decimal("4,00")
+(81.05, 1028.0, 3.84, 4.0)
+>>> parse_decimal("1.234,5"), parse_decimal("abc")
+(1234.5, None)
+>>> [(s.text, s.value) for s in find_scores("Kemensos memperoleh nilai 81,05 dari 5 produk layanan.")]
+[('81,05', 81.05)]
+>>> find_scores("Terdapat 1.028 UPP dan Rp2.509 triliun menurut UU No 25 Tahun 2009.")
+[]
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .patterns import compile_rule, read_table
+
+_NUMBER = regex.compile(r"(?<![\w.,/-])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\w/]|[.,]\d)|(?<![\w.,/-])\d+(?:[.,]\d+)?(?![\w/]|[.,]\d)")
+MAX_SCORE = 100.0
+_WINDOW = 60
+
+
+@dataclass(slots=True, frozen=True)
+class ScoreCandidate:
+    text: str
+    start: int
+    end: int
+    value: float
+    rule_id: str
+
+
+def parse_decimal(text: str) -> float | None:
+    """A number as Indonesian news writes it -> float, or None."""
+    text = text.strip()
+    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+        return float(text.replace(".", "").replace(",", "."))
+    if regex.fullmatch(r"\d+(?:,\d+)?", text):
+        return float(text.replace(",", "."))
+    if regex.fullmatch(r"\d+\.\d{1,2}", text):
+        return float(text)
+    if regex.fullmatch(r"\d+\.\d+", text):
+        return float(text)
+    return None
+
+
+@functools.cache
+def _rules() -> dict[str, list[tuple[str, regex.Pattern]]]:
+    rules: dict[str, list] = {"cue": [], "context": [], "block_before": [], "block_after": []}
+    for number, row in enumerate(read_table("scores.tsv", required=("kind", "pattern")), start=1):
+        if row["kind"] not in rules:
+            from .patterns import PatternError
+            path, _, line = row["_where"].rpartition(":")
+            raise PatternError(path, int(line), f"unknown kind {row['kind']!r}")
+        rule_id = f"score.{row['kind']}.{len(rules[row['kind']]) + 1}"
+        rules[row["kind"]].append((rule_id, compile_rule(row, flags=regex.IGNORECASE)))
+    return rules
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding ``start:end`` and the one before it (a score may follow its topic)."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    left = max(text.rfind(". ", 0, left), text.rfind("\n", 0, left)) + 1 if left > 0 else 0
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    return text[left:min(right_candidates) if right_candidates else len(text)]
+
+
+def classify_number(text: str, start: int, end: int) -> str | None:
+    """The rule id that makes ``text[start:end]`` a score, or None when it is not one."""
+    rules = _rules()
+    before, after = text[max(0, start - _WINDOW):start], text[end:end + _WINDOW]
+    if any(p.search(before) for _, p in rules["block_before"]) or any(p.search(after) for _, p in rules["block_after"]):
+        return None
+    surface = text[start:end]
+    for rule_id, pattern in rules["cue"][:2]:
+        if pattern.search(before):
+            return rule_id
+    has_decimal = regex.search(r"[.,]\d{1,2}$", surface) is not None
+    sentence = _sentence_around(text, start, end)
+    in_context = any(p.search(sentence) for _, p in rules["context"])
+    if in_context:
+        for rule_id, pattern in rules["cue"][2:]:
+            if pattern.search(before) and has_decimal:
+                return rule_id
+        if has_decimal:
+            return "score.decimal_in_context"
+    return None
+
+
+def find_scores(text: str) -> list[ScoreCandidate]:
+    found = []
+    for match in _NUMBER.finditer(text):
+        value = parse_decimal(match.group(0))
+        if value is None or value > MAX_SCORE:
+            continue
+        rule_id = classify_number(text, *match.span())
+        if rule_id:
+            found.append(ScoreCandidate(match.group(0), match.start(), match.end(), value, rule_id))
+    return found

@@ -1,0 +1,82 @@
+"""Sources: paths, directories, URLs -> a stream of :class:`RawDoc`.
+
+Each reader yields one ``RawDoc`` per input record; a record that cannot be
+read still yields a ``RawDoc`` with ``status`` and ``error`` set, so that every
+input ends up as exactly one ``articles`` row.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..records import RawDoc
+from .files import read_html_file, read_text_file
+from .jsonl import read_jsonl
+from .warc import read_warc
+from .web import fetch_url
+
+log = logging.getLogger(__name__)
+
+HTML_SUFFIXES = (".html", ".htm")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+TEXT_SUFFIXES = (".txt",)
+SUPPORTED = HTML_SUFFIXES + WARC_SUFFIXES + JSONL_SUFFIXES + TEXT_SUFFIXES
+
+
+def is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
+
+
+def kind_of(path: Path) -> str | None:
+    """The reader a file goes to, by its name.
+
+    >>> kind_of(Path('a/b.warc.gz')), kind_of(Path('x.HTM')), kind_of(Path('y.pdf'))
+    ('warc', 'html', None)
+    """
+    name = path.name.lower()
+    for kind, suffixes in (("warc", WARC_SUFFIXES), ("jsonl", JSONL_SUFFIXES),
+                           ("html", HTML_SUFFIXES), ("text", TEXT_SUFFIXES)):
+        if name.endswith(suffixes):
+            return kind
+    return None
+
+
+def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
+    """Inputs as given -> URLs and files, directories walked recursively in sorted order."""
+    for item in inputs:
+        if is_url(item):
+            yield item
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if kind_of(child) is not None:
+                    yield str(child)
+        else:
+            yield str(path)
+
+
+def read_input(item: str, *, fetch_config=None) -> Iterator[RawDoc]:
+    """All records of one expanded input (a URL or a file)."""
+    if is_url(item):
+        yield fetch_url(item, config=fetch_config)
+        return
+    path = Path(item)
+    if not path.exists():
+        yield RawDoc(source=item, status="read_error", error=f"{item}: no such file")
+        return
+    readers = {"warc": read_warc, "jsonl": read_jsonl, "html": read_html_file, "text": read_text_file}
+    kind = kind_of(path)
+    if kind is None:
+        yield RawDoc(source=item, status="unsupported",
+                     error=f"{item}: unsupported file type (expected one of {', '.join(SUPPORTED)})")
+        return
+    yield from readers[kind](path)
+
+
+def iter_raw_docs(inputs: Iterable[str], *, fetch_config=None) -> Iterator[RawDoc]:
+    """Every record of every input, in order."""
+    for item in expand_inputs(inputs):
+        yield from read_input(item, fetch_config=fetch_config)

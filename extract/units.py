@@ -1,0 +1,191 @@
+"""Public-service units: find their names in text and canonicalise them.
+
+A unit starts at a head from ``patterns/units/heads.tsv`` or a body's name or
+acronym from ``patterns/units/agencies.tsv``, then takes the capitalised words,
+quoted proper names and joining words ("dan", "yang", "pada") that continue it.
+Region heads (Kota, Kabupaten, Provinsi) need a name from
+``patterns/units/regions.tsv``.
+
+>>> [u.text for u in find_units("Kementerian Sosial melalui Sentra Paramita Mataram meraih penghargaan.")]
+['Kementerian Sosial', 'Sentra Paramita Mataram']
+>>> canonical_unit("Pemkot Palembang"), canonical_unit("Kemensos")
+('Pemerintah Kota Palembang', 'Kementerian Sosial')
+>>> canonical_unit("Balai Rehsos Anak “Handayani”")
+'Balai Rehsos Anak Handayani'
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .patterns import patterns_dir, read_table, read_words, split_aliases
+
+_CONNECTORS = ("dan", "yang", "serta", "&", "pada", "di", ",", "untuk", "bagi")
+_NESTING = ("pada",)          # "Pemkab X pada Dinas Y": the next unit is part of this one
+_TOKEN = regex.compile(
+    r"""[ \t]*(?P<conn>(?:dan|yang|serta|&|pada|di|untuk|bagi)[ \t]+|,[ \t]*(?:dan[ \t]+)?)?"""
+    r"""(?P<tok>\p{Lu}[\p{L}\p{N}'’\-/.]*(?<!\.)|\d{1,3}(?!\d)|“[^”\n]{1,60}”|"[^"\n]{1,60}"|‘[^’\n]{1,60}’|'[^'\n]{1,40}'|\(\p{Lu}[\p{Lu}\p{N}\- ]{1,20}\))""",
+    regex.VERSION1,
+)
+
+
+@dataclass(slots=True, frozen=True)
+class UnitCandidate:
+    text: str
+    start: int
+    end: int
+    canonical: str
+    rule_id: str
+
+
+@dataclass(slots=True)
+class _Lexicon:
+    head: regex.Pattern            # every head, alias and agency name
+    kinds: dict[str, str]          # lower-cased head -> kind
+    standalone: set[str]           # lower-cased heads that are units by themselves
+    expansions: dict[str, str]     # lower-cased alias -> full form
+    spelled: dict[str, str]        # lower-cased head -> its canonical spelling
+    regions: dict[str, regex.Pattern]  # kind -> pattern of its region names
+    stop: frozenset[str]
+
+
+def _first_upper(phrase: str) -> str:
+    """A head as a regex: its first letter upper case, the rest in any case.
+
+    Acronyms (no lower-case letter) must match exactly: "MA" is not "Ma'ruf".
+    """
+    if not any(c.islower() for c in phrase):
+        return regex.escape(phrase)
+    first, rest = phrase[0], phrase[1:]
+    return regex.escape(first) + ("(?i:" + regex.escape(rest) + ")" if rest else "")
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    kinds, standalone, expansions, spelled = {}, set(), {}, {}
+    for row in read_table("units/heads.tsv", required=("head", "kind", "standalone")):
+        key = row["head"].lower()
+        kinds[key] = row["kind"]
+        spelled[key] = row["head"]
+        if row["standalone"] == "yes":
+            standalone.add(key)
+        if row["expansion"]:
+            expansions[key] = row["expansion"]
+    if (patterns_dir() / "units/agencies.tsv").exists():
+        for row in read_table("units/agencies.tsv", required=("kind", "name")):
+            name = row["name"]
+            for form in [name, *split_aliases(row.get("aliases", ""))]:
+                key = form.lower()
+                kinds.setdefault(key, row["kind"])
+                if row["kind"] != "unit_type":  # a type (Polres, Dinas X) needs its place name
+                    standalone.add(key)
+                spelled.setdefault(key, form)
+                if form != name:
+                    expansions.setdefault(key, name)
+    heads = sorted(spelled.values(), key=len, reverse=True)
+    head = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(_first_upper(h) for h in heads) + r")(?![\p{L}\p{N}\-])",
+                         regex.VERSION1)
+    names: dict[str, list[str]] = {"provinsi": [], "kabupaten": [], "kota": []}
+    for row in read_table("units/regions.tsv", required=("kind", "name")):
+        names[row["kind"]] += [row["name"], *split_aliases(row.get("aliases", ""))]
+    regions = {kind: regex.compile(r"(?:" + "|".join(regex.escape(n) for n in sorted(set(v), key=len, reverse=True))
+                                   + r")(?![\p{L}\p{N}])", regex.IGNORECASE | regex.VERSION1)
+               for kind, v in names.items()}
+    stop = frozenset(w.lower() for w in read_words("units/stopwords.txt"))
+    return _Lexicon(head, kinds, standalone, expansions, spelled, regions, stop)
+
+
+def _region_kind(head: str) -> str | None:
+    return {"provinsi": "provinsi", "kabupaten": "kabupaten", "kab.": "kabupaten", "kota": "kota"}.get(head.lower())
+
+
+def _any_region(text: str, pos: int, lex: _Lexicon) -> int | None:
+    for pattern in lex.regions.values():
+        match = pattern.match(text, pos)
+        if match:
+            return match.end()
+    return None
+
+
+def _extend(text: str, pos: int, lex: _Lexicon) -> int:
+    """The end of a unit name whose head ends at ``pos``."""
+    end = pos
+    while True:
+        match = _TOKEN.match(text, end)
+        if not match:
+            return end
+        conn = (match.group("conn") or "").strip(" \t,") or ("," if (match.group("conn") or "").strip() else "")
+        token = match.group("tok")
+        tok_start = match.start("tok")
+        if token.lower().strip(".") in lex.stop:
+            return end
+        starts_unit = lex.head.match(text, tok_start) is not None
+        if conn and token[0].isdigit():
+            return end             # "DPMPTSP dan 34 Samsat": a count starts a new phrase
+        if conn and conn not in _NESTING and starts_unit:
+            return end             # "A dan B", "A, B": a list of units, not one name
+        if conn == "di" and _any_region(text, tok_start, lex) is None:
+            return end
+        if conn in (",",) and not regex.match(r"[ \t]*(?:dan[ \t]+)?\p{Lu}", text[match.start("tok") - 1:]):
+            return end
+        if conn == "," and not regex.match(r"\p{Lu}\p{Ll}+[ \t]*(?:,|dan\b)", text[tok_start:]) and \
+                not regex.match(r"\p{Lu}\p{Ll}+[ \t]+(?:dan|&)[ \t]+\p{Lu}", text[tok_start:]):
+            return end             # a comma joins only an enumeration inside a name (Hukum, Persidangan, dan Humas)
+        end = match.end()
+
+
+def find_units(text: str) -> list[UnitCandidate]:
+    lex = _lexicon()
+    found: list[UnitCandidate] = []
+    pos = 0
+    while True:
+        match = lex.head.search(text, pos)
+        if not match:
+            return found
+        start, head_end = match.span()
+        head = match.group(0).lower()
+        region_kind = _region_kind(head)
+        if region_kind:
+            name = lex.regions[region_kind].match(text, head_end + 1) if text[head_end:head_end + 1] == " " else None
+            if not name:
+                pos = head_end
+                continue
+            end = name.end()
+            nested = regex.match(r"[ \t]+pada[ \t]+", text[end:])
+            if nested and lex.head.match(text, end + nested.end()):
+                end = _extend(text, end, lex)
+            rule_id = f"unit.region.{region_kind}"
+        else:
+            end = _extend(text, head_end, lex)
+            if end == head_end and head not in lex.standalone:
+                pos = head_end
+                continue
+            rule_id = f"unit.head.{lex.kinds.get(head, 'other')}"
+        surface = text[start:end].rstrip(" ,")
+        found.append(UnitCandidate(surface, start, start + len(surface), canonical_unit(surface), rule_id))
+        pos = start + len(surface)
+
+
+def canonical_unit(surface: str) -> str:
+    """The canonical name of a unit: acronym heads expanded, quote marks and parenthesised acronyms dropped."""
+    lex = _lexicon()
+    text = regex.sub(r"[“”\"‘’]|(?<=\s)'|'(?=\s|$)", "", surface)
+    text = regex.sub(r"\s*\(\p{Lu}[\p{Lu}\p{N}\- ]{1,20}\)", "", text)
+    text = regex.sub(r"\s+", " ", text).strip(" ,")
+    match = lex.head.match(text)
+    if match:
+        key = match.group(0).lower()
+        full = lex.expansions.get(key) or lex.spelled.get(key, match.group(0))
+        text = full + text[match.end():]
+    return text
+
+
+def is_region_name(word: str) -> bool:
+    """True when ``word`` is the whole name of a province, kabupaten or kota.
+
+    >>> is_region_name("Mataram"), is_region_name("Dadang")
+    (True, False)
+    """
+    return any(p.fullmatch(word) for p in _lexicon().regions.values())
