@@ -1,0 +1,19 @@
+"""extract: Indonesian news pages in, tidy tables of public-service award claims out.
+
+The library calls a notebook needs are here; the command line (``extract``) is a
+thin layer over them::
+
+    import extract
+    summary = extract.run(["corpus"], "outputs")
+    tables = extract.load("outputs")
+    scores = extract.evaluate("corpus/gold", "outputs")
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .evaluate import evaluate
+from .load import load
+from .run import run
+
+__all__ = ["run", "load", "evaluate", "__version__"]

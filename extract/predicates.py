@@ -126,3 +126,44 @@ def find_predicates(text: str) -> list[PredicateCandidate]:
         scheme, label = grades[letter]
         found.append(PredicateCandidate(letter, start, end, scheme, label, letter, "predicate.grade"))
     return sorted(found, key=lambda p: p.start)
+
+
+def describe(text: str, rule_id: str) -> tuple[str, str, str | None] | None:
+    """(scheme, label, grade) of a matched predicate surface, or None.
+
+    >>> describe("layanan  prima", "predicate.pekppp.1"), describe("A-", "predicate.grade")
+    (('PEKPPP', 'Pelayanan Prima', 'A'), ('PEKPPP', 'Sangat Baik', 'A-'))
+    """
+    _, phrase_to_label, _, grades = _matchers()
+    if rule_id == "predicate.grade":
+        found = grades.get(text)
+        return (found[0], found[1], text) if found else None
+    found = phrase_to_label.get(regex.sub(r"\s+", " ", text.lower()))
+    return found[:3] if found else None
+
+
+@functools.cache
+def _awarder_matcher() -> tuple[regex.Pattern, dict[str, str]]:
+    alias_to_awarder = {}
+    for row in read_table("awarders.tsv", required=("awarder", "aliases")):
+        for alias in split_aliases(row["aliases"]):
+            alias_to_awarder[alias.lower()] = row["awarder"]
+    pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(
+        regex.escape(a) if a.isupper() else "(?i:" + regex.escape(a) + ")"
+        for a in sorted(alias_to_awarder, key=len, reverse=True)) + r")(?![\p{L}\p{N}])", regex.VERSION1)
+    return pattern, alias_to_awarder
+
+
+def find_awarders(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical awarder) of each awarder named in ``text``.
+
+    >>> find_awarders("penghargaan dari Kementerian PANRB dan Ombudsman RI")
+    [(17, 34, 'KemenPANRB'), (39, 51, 'Ombudsman RI')]
+    """
+    pattern, alias_to_awarder = _awarder_matcher()
+    return [(m.start(), m.end(), alias_to_awarder[m.group(0).lower()]) for m in pattern.finditer(text)]
+
+
+def awarder_of(text: str) -> str | None:
+    """The canonical awarder a surface names, if any."""
+    return _awarder_matcher()[1].get(text.lower())

@@ -136,6 +136,21 @@ def _extend(text: str, pos: int, lex: _Lexicon) -> int:
         end = match.end()
 
 
+_PLACE = regex.compile(r"[ \t]+(?:(?:RI|Republik Indonesia|Pusat)\b|(?:Perwakilan[ \t]+)?(?:Provinsi|Kabupaten|Kota|Kab\.)?[ \t]*)",
+                      regex.VERSION1)
+
+
+def _extend_place(text: str, pos: int, lex: _Lexicon) -> int:
+    """A named body takes only a place after it: RI, Pusat, or a region (with its Provinsi/Kota head)."""
+    match = _PLACE.match(text, pos)
+    if not match:
+        return pos
+    if match.group(0).strip() in ("RI", "Republik Indonesia", "Pusat"):
+        return match.end()
+    region = _any_region(text, match.end(), lex)
+    return region if region and match.group(0).strip() else pos
+
+
 def find_units(text: str) -> list[UnitCandidate]:
     lex = _lexicon()
     found: list[UnitCandidate] = []
@@ -157,9 +172,12 @@ def find_units(text: str) -> list[UnitCandidate]:
             if nested and lex.head.match(text, end + nested.end()):
                 end = _extend(text, end, lex)
             rule_id = f"unit.region.{region_kind}"
+        elif head in lex.standalone:
+            end = _extend_place(text, head_end, lex)   # "Kemensos RI", "Ombudsman Perwakilan Jawa Timur"
+            rule_id = f"unit.name.{lex.kinds.get(head, 'other')}"
         else:
             end = _extend(text, head_end, lex)
-            if end == head_end and head not in lex.standalone:
+            if end == head_end:
                 pos = head_end
                 continue
             rule_id = f"unit.head.{lex.kinds.get(head, 'other')}"
@@ -179,7 +197,7 @@ def canonical_unit(surface: str) -> str:
         key = match.group(0).lower()
         full = lex.expansions.get(key) or lex.spelled.get(key, match.group(0))
         text = full + text[match.end():]
-    return text
+    return regex.sub(r"\s+(?:RI|Republik Indonesia)$", "", text) if lex.kinds.get(text.lower()) is None else text
 
 
 def is_region_name(word: str) -> bool:

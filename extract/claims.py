@@ -1,0 +1,213 @@
+"""Assemble who-got-what claims from the mentions of one article.
+
+A claim is a unit + a predicate, with the grade, scheme, awarder, score, year
+and date the article gives for it, and the sentence it stands in. Sentences
+are read in order:
+
+- a sentence with a predicate and named units: each unit before the predicate
+  (the subject, or a list of subjects) gets it; if none stands before it, the
+  units after it do ("meraih predikat X: A, B dan C"); "A melalui B" keeps B;
+- a sentence with a predicate and no unit governs the sentences that follow it
+  and hold units but no predicate (a heading-like sentence); else it refers back
+  to the units of the sentence before it;
+- aspirations ("menuju WBBM", "berharap meraih") and awarders are never claims.
+
+Scores come from the claim's sentence, or the next one when it names no other
+predicate; years from "tahun 2021" near the predicate, else the year the
+article's evaluation sentences name most. The same unit and predicate said
+twice is one claim, its fields merged.
+"""
+from __future__ import annotations
+
+import collections
+import functools
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from .patterns import PatternError, compile_rule, read_table
+from .predicates import scheme_info
+from .records import Claim, Mention
+
+_ASPIRATION_WINDOW = 60
+
+
+@functools.cache
+def _cues() -> dict[str, list[regex.Pattern]]:
+    cues: dict[str, list[regex.Pattern]] = {k: [] for k in ("aspiration", "award", "via", "aggregate", "year")}
+    for row in read_table("claims.tsv", required=("kind", "pattern")):
+        if row["kind"] not in cues:
+            path, _, line = row["_where"].rpartition(":")
+            raise PatternError(path, int(line), f"unknown kind {row['kind']!r}")
+        cues[row["kind"]].append(compile_rule(row, flags=regex.IGNORECASE))
+    return cues
+
+
+def _any(kind: str, text: str) -> bool:
+    return any(p.search(text) for p in _cues()[kind])
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    units: list[Mention] = field(default_factory=list)
+    predicates: list[Mention] = field(default_factory=list)
+    scores: list[Mention] = field(default_factory=list)
+    dates: list[Mention] = field(default_factory=list)
+
+
+def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= mention.start and mention.end <= e for s, e in spans)
+
+
+def _by_sentence(sentences, units, predicates, scores, dates) -> list[_Sentence]:
+    out = [_Sentence(s, e) for s, e in sentences]
+    starts = [s.start for s in out]
+    import bisect
+    for key, mentions in (("units", units), ("predicates", predicates), ("scores", scores), ("dates", dates)):
+        for mention in mentions:
+            index = bisect.bisect_right(starts, mention.start) - 1
+            if index >= 0 and mention.start < out[index].end:
+                getattr(out[index], key).append(mention)
+    return out
+
+
+def _recipients(text: str, sentence: _Sentence, awarder_spans: list[tuple[int, int]]) -> list[Mention]:
+    units = [u for u in sentence.units if not _inside(u, awarder_spans)]
+    units = [u for u in units if not any(a <= u.start < b or u.start <= a < u.end for a, b in awarder_spans)]
+    kept = []
+    for index, unit in enumerate(units):
+        following = units[index + 1] if index + 1 < len(units) else None
+        if following and any(p.search(text[unit.end:following.start]) for p in _cues()["via"]):
+            continue   # "Kementerian Sosial melalui Sentra X": Sentra X is the recipient
+        kept.append(unit)
+    return kept
+
+
+def _live_predicates(text: str, sentence: _Sentence) -> list[Mention]:
+    """Predicates that state an outcome: not hoped for, and in a sentence that speaks of one."""
+    if not _any("award", text[sentence.start:sentence.end]):
+        return []
+    live = []
+    for p in sentence.predicates:
+        before = text[max(sentence.start, p.start - _ASPIRATION_WINDOW):p.start]
+        if not _any("aspiration", before):
+            live.append(p)
+    return live
+
+
+def _pair(units: list[Mention], predicates: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Each recipient with its predicate: subjects before the first predicate, else the list after it."""
+    first = min(p.start for p in predicates)
+    subjects = [u for u in units if u.end <= first] or [u for u in units if u.start >= first]
+    pairs = []
+    for unit in subjects:
+        after = [p for p in predicates if p.start >= unit.end]
+        before = [p for p in predicates if p.end <= unit.start]
+        chosen = after[0] if after and unit.end <= first else (before[-1] if before else predicates[0])
+        pairs.append((unit, chosen))
+    return pairs
+
+
+def _year(text: str, start: int, end: int, published_year: int | None) -> int | None:
+    for pattern in _cues()["year"]:
+        for match in pattern.finditer(text, start, end):
+            year = int(match.group("year"))
+            if published_year is None or year <= published_year:
+                return year
+    return None
+
+
+def _article_year(text: str, sentences: list[_Sentence], published_year: int | None) -> int | None:
+    counts = collections.Counter()
+    for sentence in sentences:
+        if sentence.predicates or _any("award", text[sentence.start:sentence.end]):
+            year = _year(text, sentence.start, sentence.end, published_year)
+            if year:
+                counts[year] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _score_for(text: str, scheme: str, sentence: _Sentence, following: _Sentence | None) -> Mention | None:
+    info = scheme_info(scheme)
+    if info.score_min is None:
+        return None
+    candidates = [s for s in sentence.scores if not _any("aggregate", text[max(sentence.start, s.start - 80):s.start])]
+    if not candidates and following is not None and not following.predicates:
+        candidates = [s for s in following.scores if not _any("aggregate", text[following.start:s.start])]
+    for score in candidates:
+        if info.score_min <= score.value_num <= info.score_max:
+            return score
+    return None
+
+
+def _canonical_names(units: list[Mention]) -> dict[str, str]:
+    """Within one article, short forms of a unit -> its most complete name.
+
+    A unit whose quoted proper name ("Handayani") or whose words all appear in a
+    longer unit of the same head is that unit.
+    """
+    names = sorted({u.value for u in units}, key=len, reverse=True)
+    mapping = {}
+    for name in names:
+        words = set(regex.findall(r"[\p{L}\p{N}]+", name.lower()))
+        for longer in names:
+            if len(longer) <= len(name):
+                break
+            longer_words = set(regex.findall(r"[\p{L}\p{N}]+", longer.lower()))
+            same_head = longer.split()[0].lower() == name.split()[0].lower()
+            quoted = regex.findall(r"[“\"]([^”\"]+)[”\"]", " ".join(u.text for u in units if u.value == name))
+            if (same_head and len(words) >= 2 and words <= longer_words) or \
+                    (quoted and same_head and all(q.lower() in longer.lower() for q in quoted)):
+                mapping[name] = mapping.get(longer, longer)
+                break
+    return mapping
+
+
+def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
+                    published_year: int | None = None) -> list[Claim]:
+    by_label = collections.defaultdict(list)
+    for mention in mentions:
+        by_label[mention.label].append(mention)
+    awarder_spans = [(m.start, m.end) for m in by_label["AWARDER"]]
+    grouped = _by_sentence(sentences, by_label["UNIT"], by_label["PREDICATE"], by_label["SCORE"],
+                           [d for d in by_label["DATE"] if d.precision == "day"])
+    article_year = _article_year(text, grouped, published_year)
+    canonical = _canonical_names(by_label["UNIT"])
+    found: dict[tuple[str, str], Claim] = {}
+    for index, sentence in enumerate(grouped):
+        predicates = _live_predicates(text, sentence)
+        if not predicates:
+            continue
+        units, rule = _recipients(text, sentence, awarder_spans), "claim.sentence"
+        following = grouped[index + 1] if index + 1 < len(grouped) else None
+        pairs = _pair(units, predicates) if units else []
+        if not pairs:
+            governed = []
+            for later in grouped[index + 1:index + 4]:
+                if later.predicates or not _recipients(text, later, awarder_spans):
+                    break
+                governed += _recipients(text, later, awarder_spans)
+            if governed:
+                pairs, rule = [(u, predicates[0]) for u in governed], "claim.heading"
+            elif index > 0 and _recipients(text, grouped[index - 1], awarder_spans):
+                pairs, rule = [(_recipients(text, grouped[index - 1], awarder_spans)[-1], predicates[0])], "claim.previous"
+        for unit, predicate in pairs:
+            scheme, grade = predicate.extra["scheme"], predicate.extra["grade"]
+            score = _score_for(text, scheme, sentence, following)
+            date = sentence.dates[0].value_date if sentence.dates else None
+            year = _year(text, sentence.start, sentence.end, published_year) or article_year
+            name = canonical.get(unit.value, unit.value)
+            claim = Claim(article_id, name, unit.text, predicate.value, grade, scheme, scheme_info(scheme).awarder,
+                          score.value_num if score else None, score.text if score else None, year, date,
+                          text[sentence.start:sentence.end], sentence.start, sentence.end, rule)
+            key = (name.lower(), predicate.value)
+            if key in found:
+                old = found[key]
+                found[key] = replace(old, grade=old.grade or claim.grade, score=old.score if old.score is not None else claim.score,
+                                     score_text=old.score_text or claim.score_text, year=old.year or claim.year,
+                                     date=old.date or claim.date)
+            else:
+                found[key] = claim
+    return list(found.values())

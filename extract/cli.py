@@ -1,0 +1,63 @@
+"""The command line: thin commands over the library (``extract --help``)."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+
+from . import __version__
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .run import run
+    from .sources.web import fetch_config
+    summary = run(args.inputs or None, args.out, batch_size=args.batch_size,
+                  fetch_config=fetch_config(timeout=args.timeout, max_bytes=args.max_bytes))
+    print("\n".join(summary.lines()))
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate
+    report = evaluate(args.gold, args.pred)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+        return 0
+    if not args.quiet:
+        errors = report.errors()
+        if errors:
+            print(errors, end="\n\n")
+    print(report.table())
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="extract", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"extract {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="extract tables from news pages, WARC, JSONL, text files or URLs")
+    run.add_argument("inputs", nargs="*", metavar="INPUT",
+                     help="files, directories (searched recursively) or http(s) URLs; default: corpus/")
+    run.add_argument("--out", default="outputs", help="directory for the parquet tables (default: outputs/)")
+    run.add_argument("--batch-size", type=int, default=500, help="rows buffered per table before a write")
+    run.add_argument("--timeout", type=int, default=30, help="seconds allowed per URL download")
+    run.add_argument("--max-bytes", type=int, default=20_000_000, help="largest page downloaded from a URL")
+    run.set_defaults(func=_run)
+
+    ev = commands.add_parser("evaluate", help="precision, recall and F1 per field against gold annotations")
+    ev.add_argument("--gold", required=True, help="directory of gold JSON files")
+    ev.add_argument("--pred", required=True, help="output directory of a run")
+    ev.add_argument("--json", action="store_true", help="print the full report as JSON")
+    ev.add_argument("-q", "--quiet", action="store_true", help="only the table of scores")
+    ev.set_defaults(func=_evaluate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    return args.func(args)

@@ -1,0 +1,82 @@
+"""Records -> parquet tables with the one schema of :mod:`extract.schema`.
+
+Rows are written in bounded batches (a row group per batch) to a temporary
+file beside the target, which is renamed into place only when the run closes
+it: a run that dies leaves no half-written table.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .schema import TABLES
+
+
+def to_table(name: str, records: list) -> pa.Table:
+    """Dataclass records -> an Arrow table with the table's schema (extra fields dropped)."""
+    schema = TABLES[name]
+    columns = {column: [getattr(r, column) for r in records] for column in schema.names}
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+class TableWriter:
+    """Buffers records per table and writes a row group every ``batch_size`` rows."""
+
+    def __init__(self, out_dir: Path | str, batch_size: int = 500, suffix: str = ""):
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.batch_size = batch_size
+        self.suffix = suffix
+        self._buffers: dict[str, list] = {name: [] for name in TABLES}
+        self._writers: dict[str, pq.ParquetWriter] = {}
+        self.counts = {name: 0 for name in TABLES}
+
+    def final_path(self, name: str) -> Path:
+        return self.out_dir / f"{name}{self.suffix}.parquet"
+
+    def _temp_path(self, name: str) -> Path:
+        return self.out_dir / f".{name}{self.suffix}.parquet.{os.getpid()}.tmp"
+
+    def add(self, name: str, records: list) -> None:
+        buffer = self._buffers[name]
+        buffer.extend(records)
+        self.counts[name] += len(records)
+        if len(buffer) >= self.batch_size:
+            self._flush(name)
+
+    def _flush(self, name: str) -> None:
+        buffer = self._buffers[name]
+        if name not in self._writers:
+            self._writers[name] = pq.ParquetWriter(self._temp_path(name), TABLES[name], compression="zstd")
+        if buffer:
+            self._writers[name].write_table(to_table(name, buffer))
+            buffer.clear()
+
+    def close(self) -> dict[str, Path]:
+        """Write what is left and move every table into place."""
+        paths = {}
+        for name in TABLES:
+            self._flush(name)
+            self._writers.pop(name).close()
+            os.replace(self._temp_path(name), self.final_path(name))
+            paths[name] = self.final_path(name)
+        return paths
+
+    def abort(self) -> None:
+        for name, writer in list(self._writers.items()):
+            writer.close()
+            self._temp_path(name).unlink(missing_ok=True)
+        self._writers.clear()
+
+    def __enter__(self) -> "TableWriter":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
