@@ -30,6 +30,7 @@ from .predicates import scheme_info
 from .records import Claim, Mention
 
 _ASPIRATION_WINDOW = 60
+LIST_SHARE = 0.5   # a governed list sentence is at least half unit names
 
 
 @functools.cache
@@ -83,6 +84,12 @@ def _recipients(text: str, sentence: _Sentence, awarder_spans: list[tuple[int, i
             continue   # "Kementerian Sosial melalui Sentra X": Sentra X is the recipient
         kept.append(unit)
     return kept
+
+
+def _is_list(sentence: _Sentence, units: list[Mention]) -> bool:
+    """A sentence that is mostly unit names: the list a heading-like sentence governs."""
+    covered = sum(u.end - u.start for u in units)
+    return covered >= LIST_SHARE * (sentence.end - sentence.start)
 
 
 def _live_predicates(text: str, sentence: _Sentence) -> list[Mention]:
@@ -186,9 +193,10 @@ def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]]
         if not pairs:
             governed = []
             for later in grouped[index + 1:index + 4]:
-                if later.predicates or not _recipients(text, later, awarder_spans):
+                recipients = _recipients(text, later, awarder_spans)
+                if later.predicates or not recipients or not _is_list(later, recipients):
                     break
-                governed += _recipients(text, later, awarder_spans)
+                governed += recipients
             if governed:
                 pairs, rule = [(u, predicates[0]) for u in governed], "claim.heading"
             elif index > 0 and _recipients(text, grouped[index - 1], awarder_spans):

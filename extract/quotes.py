@@ -112,18 +112,18 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None, int]:
 def _pair_quotes(text: str) -> list[tuple[int, int]]:
     """(start, end) of each direct quote, marks included; paragraphs may continue a quote."""
     spans, open_at, mark = [], None, None
-    closing = {"“": "”", '"': '"'}
+    closing = {"“": "”\"", '"': '"”'}   # scraped text mixes curly and straight marks
     index = 0
     while index < len(text):
         char = text[index]
         if open_at is None and char in closing:
             open_at, mark = index, char
-        elif open_at is not None and char == closing[mark]:
+        elif open_at is not None and char in closing[mark]:
             spans.append((open_at, index + 1))
             open_at = None
         elif open_at is not None and char == "\n":
             following = text[index + 1:index + 2]
-            if following != mark:   # a run-on quote reopens the next paragraph with a mark
+            if following not in closing:   # a run-on quote reopens the next paragraph with a mark
                 open_at = None      # an unclosed mark: not a quote
             else:
                 index += 1

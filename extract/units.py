@@ -19,9 +19,12 @@ import functools
 from dataclasses import dataclass
 
 import regex
+from rapidfuzz import fuzz
+from rapidfuzz import process as rf_process
 
 from .patterns import patterns_dir, read_table, read_words, split_aliases
 
+FUZZY_CUTOFF = 90            # rapidfuzz ratio for a misspelt type name ("Dinas Pendudukan ...")
 _CONNECTORS = ("dan", "yang", "serta", "&", "pada", "di", ",", "untuk", "bagi")
 _NESTING = ("pada",)          # "Pemkab X pada Dinas Y": the next unit is part of this one
 _TOKEN = regex.compile(
@@ -49,6 +52,8 @@ class _Lexicon:
     spelled: dict[str, str]        # lower-cased head -> its canonical spelling
     regions: dict[str, regex.Pattern]  # kind -> pattern of its region names
     stop: frozenset[str]
+    spellings: dict[str, str]      # word variant -> standard spelling
+    type_names: list[str]          # full names and long aliases of unit types, for fuzzy matching
 
 
 def _first_upper(phrase: str) -> str:
@@ -94,7 +99,9 @@ def _lexicon() -> _Lexicon:
                                    + r")(?![\p{L}\p{N}])", regex.IGNORECASE | regex.VERSION1)
                for kind, v in names.items()}
     stop = frozenset(w.lower() for w in read_words("units/stopwords.txt"))
-    return _Lexicon(head, kinds, standalone, expansions, spelled, regions, stop)
+    spellings = {r["variant"]: r["standard"] for r in read_table("units/spellings.tsv", required=("variant", "standard"))}
+    type_names = [form for key, form in spelled.items() if len(form.split()) >= 3]
+    return _Lexicon(head, kinds, standalone, expansions, spelled, regions, stop, spellings, type_names)
 
 
 def _region_kind(head: str) -> str | None:
@@ -136,7 +143,19 @@ def _extend(text: str, pos: int, lex: _Lexicon) -> int:
         end = match.end()
 
 
-_PLACE = regex.compile(r"[ \t]+(?:(?:RI|Republik Indonesia|Pusat)\b|(?:Perwakilan[ \t]+)?(?:Provinsi|Kabupaten|Kota|Kab\.)?[ \t]*)",
+_ENUMERATION = regex.compile(
+    r"[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?(?:,[ \t]*\p{Ll}+(?:[ \t]+\p{Ll}+)?)*,?[ \t]+(?:dan|&|serta)[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?[ \t]+",
+    regex.VERSION1)
+_COUNTED = regex.compile(r"(?:\b\d+(?:\.\d+)*|\b(?:sebanyak|seluruh|semua|setiap|tiap|para|beberapa|sejumlah|berbagai))[ \t]+$",
+                         regex.IGNORECASE | regex.VERSION1)
+
+
+def _has_name(tail: str) -> bool:
+    """True when what follows a head names something (a parenthesised acronym alone does not)."""
+    return bool(regex.sub(r"\(\p{Lu}[\p{Lu}\p{N}\- ]{1,20}\)", "", tail).strip(" \t,"))
+
+
+_PLACE = regex.compile(r"[ \t]+(?:(?:RI|Republik Indonesia|Pusat)\b|(?:Perwakilan[ \t]+|di[ \t]+)?(?:(?:Pemerintah[ \t]+)?(?:Provinsi|Kabupaten|Kota)|Kab\.|Pem(?:prov|kab|kot))?[ \t]*)",
                       regex.VERSION1)
 
 
@@ -176,28 +195,67 @@ def find_units(text: str) -> list[UnitCandidate]:
             end = _extend_place(text, head_end, lex)   # "Kemensos RI", "Ombudsman Perwakilan Jawa Timur"
             rule_id = f"unit.name.{lex.kinds.get(head, 'other')}"
         else:
-            end = _extend(text, head_end, lex)
-            if end == head_end:
+            bridge = _ENUMERATION.match(text, head_end)
+            if bridge and lex.head.match(text, bridge.end()):
+                head_end = bridge.end()   # "Biro hukum, persidangan, dan humas Kementerian ..."
+                end = _extend(text, lex.head.match(text, head_end).end(), lex)
+            else:
+                end = _extend(text, head_end, lex)
+            if not _has_name(text[head_end:end]):
                 pos = head_end
                 continue
             rule_id = f"unit.head.{lex.kinds.get(head, 'other')}"
+        if _COUNTED.search(text, max(0, start - 20), start):
+            pos = end
+            continue                  # "34 Samsat", "seluruh Dinas": a number of units, not one
         surface = text[start:end].rstrip(" ,")
         found.append(UnitCandidate(surface, start, start + len(surface), canonical_unit(surface), rule_id))
         pos = start + len(surface)
 
 
 def canonical_unit(surface: str) -> str:
-    """The canonical name of a unit: acronym heads expanded, quote marks and parenthesised acronyms dropped."""
+    """The canonical name of a unit.
+
+    Acronym heads are expanded, spelling variants corrected, quote marks and
+    parenthesised acronyms dropped, "X di Kota" read as "X Kota", "Pemerintah
+    Kabupaten X pada Dinas Y" as "Dinas Y Kabupaten X", a repeated run of words
+    said once, and a misspelt type name matched to the gazetteer's.
+
+    >>> canonical_unit("Pemerintah Kabupaten Tulang Bawang pada Dinas Penanaman Modal Pelayanan Terpadu Satu Pintu")
+    'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Tulang Bawang'
+    >>> canonical_unit("Sekretariat Kementrian Koordinator Bidang PMK Kementrian Koordinator Bidang PMK")
+    'Sekretariat Kementerian Koordinator Bidang PMK'
+    """
     lex = _lexicon()
     text = regex.sub(r"[“”\"‘’]|(?<=\s)'|'(?=\s|$)", "", surface)
     text = regex.sub(r"\s*\(\p{Lu}[\p{Lu}\p{N}\- ]{1,20}\)", "", text)
     text = regex.sub(r"\s+", " ", text).strip(" ,")
+    text = " ".join(lex.spellings.get(word, word) for word in text.split(" "))
+    nested = regex.match(r"(?:Pemerintah\s+|Pem(?:kab|kot|prov)\s+)?(?P<region>(?:Provinsi|Kabupaten|Kota)\s+.+?)\s+pada\s+(?P<unit>.+)$", text)
+    if nested:
+        text = f"{nested.group('unit')} {nested.group('region')}"
+    text = regex.sub(r"\s+di\s+(?=\p{Lu})", " ", text)
+    text = regex.sub(r"\b((?:\S+\s+){2,}?\S+)\s+\1\b", r"\1", text)   # a run of words printed twice
     match = lex.head.match(text)
     if match:
         key = match.group(0).lower()
         full = lex.expansions.get(key) or lex.spelled.get(key, match.group(0))
         text = full + text[match.end():]
+    text = _standard_type_name(text, lex)
     return regex.sub(r"\s+(?:RI|Republik Indonesia)$", "", text) if lex.kinds.get(text.lower()) is None else text
+
+
+def _standard_type_name(text: str, lex: _Lexicon) -> str:
+    """Replace a misspelt or shortened type name ("Dinas Penanaman Modal Pelayanan ...") by the gazetteer's."""
+    place = regex.search(r"\s+(?:Provinsi|Kabupaten|Kota)\s+\S", text)
+    name, rest = (text[:place.start()], text[place.start():]) if place else (text, "")
+    if name.lower() in lex.spelled or len(name.split()) < 3:
+        return text
+    choices = [c for c in lex.type_names if c.split()[0] == name.split()[0]]
+    best = rf_process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+    if best is None:
+        return text
+    return best[0] + rest   # the closest full form: a spelling of the name in use, not an acronym
 
 
 def is_region_name(word: str) -> bool:
