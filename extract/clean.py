@@ -36,6 +36,7 @@ TRAFILATURA_OPTIONS = dict(
     deduplicate=False,
 )
 _DATELINE_CHARS = 400
+MIN_BODY_CHARS = 100   # less than this left of a page is navigation, not an article
 _TITLE_LINE = regex.compile(r"^[^\n]{5,200}$")
 
 
@@ -114,7 +115,7 @@ def _from_html(raw: RawDoc) -> Article:
         doc = bare_extraction(raw.html, url=raw.url, **TRAFILATURA_OPTIONS)
     except (ParserError, XMLSyntaxError, ValueError) as exc:
         return failed(raw, "parse_error", f"{raw.source}: HTML could not be parsed ({exc})")
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or len((doc.text or "").strip()) < MIN_BODY_CHARS:
         return failed(raw, "no_body", f"{raw.source}: no article body found in the page")
     url = raw.url or doc.url  # a WARC target URI or a record's url, else the page's canonical URL
     body = clean_text(doc.text)

@@ -22,7 +22,7 @@ import regex
 from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
 
-from .patterns import patterns_dir, read_table, read_words, split_aliases
+from .patterns import PatternError, patterns_dir, read_table, read_words, split_aliases
 
 FUZZY_CUTOFF = 90            # rapidfuzz ratio for a misspelt type name ("Dinas Pendudukan ...")
 _CONNECTORS = ("dan", "yang", "serta", "&", "pada", "di", ",", "untuk", "bagi")
@@ -71,6 +71,9 @@ def _first_upper(phrase: str) -> str:
 def _lexicon() -> _Lexicon:
     kinds, standalone, expansions, spelled = {}, set(), {}, {}
     for row in read_table("units/heads.tsv", required=("head", "kind", "standalone")):
+        if row["standalone"] not in ("yes", "no"):
+            path, _, line = row["_where"].rpartition(":")
+            raise PatternError(path, int(line), f"standalone must be yes or no, not {row['standalone']!r}")
         key = row["head"].lower()
         kinds[key] = row["kind"]
         spelled[key] = row["head"]

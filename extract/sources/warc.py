@@ -37,14 +37,19 @@ def read_warc(path: Path) -> Iterator[RawDoc]:
         with open(path, "rb") as stream:
             records = ArchiveIterator(stream)
             for record in records:
-                offset = records.get_record_offset()
                 if not _is_html(record):
                     continue
+                data = record.content_stream().read()   # before the offset: asking for it reads the record
+                offset = records.get_record_offset()
                 source = f"{path}@{offset}"
+                if getattr(record.raw_stream, "limit", 0):   # the block ended before its Content-Length
+                    yield RawDoc(source=source, url=record.rec_headers.get_header("WARC-Target-URI"),
+                                 status="read_error", error=f"{source}: truncated WARC record")
+                    return
                 url = record.rec_headers.get_header("WARC-Target-URI")
-                data = record.content_stream().read()
                 declared = charset_from_header(record.http_headers.get_header("Content-Type"))
                 html, _ = decode_html(data, declared=declared)
                 yield RawDoc(source=source, url=url, html=html)
+                offset += records.get_record_length()
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
         yield RawDoc(source=f"{path}@{offset}", status="read_error", error=f"{path}@{offset}: unreadable WARC ({exc})")

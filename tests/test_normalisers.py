@@ -1,0 +1,131 @@
+"""Normalisers as tables of cases: surface text in, normalised value (or None) out."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract.clean import parse_published
+from extract.dates import find_dates, normalise_candidate
+from extract.predicates import describe, find_predicates
+from extract.quotes import strip_titles
+from extract.scores import find_scores, parse_decimal
+from extract.units import canonical_unit, find_units
+
+D = dt.date
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("81,05", 81.05), ("89,02", 89.02), ("4,00", 4.0), ("3.84", 3.84), ("1.028", 1028.0),
+    ("1.234.567", 1234567.0), ("1.234,5", 1234.5), ("100", 100.0), ("", None), ("8,5,1", None),
+], ids=lambda v: str(v))
+def test_parse_decimal(text, expected):
+    assert parse_decimal(text) == expected
+
+
+@pytest.mark.parametrize("sentence, scores", [
+    ("Kemensos memperoleh nilai 81,05 dan masuk Zona Hijau.", [81.05]),
+    ("masuk Zona Hijau dengan nilai 89,02.", [89.02]),
+    ("Indeks pelayanan publik naik dari 3,43 menjadi 3,68.", [3.43, 3.68]),
+    ("Nilai indeks mencapai 3.84 pada tahun 2020.", [3.84]),
+    ("Terdapat 84 Kementerian/Lembaga dan 1.028 UPP yang dinilai.", []),
+    ("Anggaran Rp2.509 triliun untuk layanan.", []),
+    ("sesuai UU No 25 Tahun 2009 tentang Pelayanan Publik.", []),
+    ("zona hijau untuk nilai 81-100.", []),
+    ("hubungi 0711 356 123 untuk nilai layanan.", []),
+    ("Kepatuhan naik 12,5 persen dibanding tahun lalu.", []),
+], ids=["nilai", "dengan-nilai", "dari-menjadi", "dot-decimal", "counts", "money", "law", "band", "phone", "percent"])
+def test_find_scores(sentence, scores):
+    assert [s.value for s in find_scores(sentence)] == scores
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("8 Maret 2022", None, [(D(2022, 3, 8), "day")]),
+    ("Kamis, 02 Juni 2022", None, [(D(2022, 6, 2), "day")]),
+    ("Selasa (8/3/2022)", None, [(D(2022, 3, 8), "day")]),
+    ("Rabu (10/3)", D(2021, 3, 10), [(D(2021, 3, 10), "day")]),
+    ("di Jakarta (09/03).", D(2021, 3, 10), [(D(2021, 3, 9), "day")]),
+    ("10 Maret 2021 18:02 WIB", None, [(D(2021, 3, 10), "day")]),
+    ("sejak bulan Agustus 2021", None, [(D(2021, 8, 1), "month")]),
+    ("Kamis (30/12)", D(2022, 1, 3), [(D(2021, 12, 30), "day")]),
+    ("tanggal 31/02/2022", None, []),
+    ("nilai 81,05", None, []),
+    ("Rabu (10/3)", None, []),
+], ids=["text", "weekday-text", "weekday-numeric", "partial-with-published", "paren-partial", "with-time",
+        "month-only", "weekday-picks-year", "impossible", "score-not-date", "partial-without-published"])
+def test_find_dates(text, published, expected):
+    assert [(c.value, c.precision) for c in find_dates(text, published)] == expected
+
+
+def test_a_partial_date_never_lies_after_publication():
+    assert normalise_candidate("(28/12)", "date.paren_partial", D(2022, 1, 2)) == (D(2021, 12, 28), "day")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2022-03-08", D(2022, 3, 8)), ("2022-03-09 10:12:00", D(2022, 3, 9)), ("2021-03-10T18:02:00+07:00", D(2021, 3, 10)),
+    ("Kamis, 2 Juni 2022", D(2022, 6, 2)), ("2022-02-31", None), ("", None), (None, None),
+], ids=["iso", "datetime", "tz", "indonesian", "impossible", "empty", "none"])
+def test_parse_published(value, expected):
+    assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize("surface, canonical", [
+    ("Kemensos", "Kementerian Sosial"),
+    ("Pemkot Palembang", "Pemerintah Kota Palembang"),
+    ("Pemkab Tulang Bawang", "Pemerintah Kabupaten Tulang Bawang"),
+    ("DPMPTSP Kabupaten Sleman", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Sleman"),
+    ("Balai Rehsos Anak “Handayani”", "Balai Rehsos Anak Handayani"),
+    ("Kementrian Sekretariat Negara", "Kementerian Sekretariat Negara"),
+    ("Mal Pelayanan Publik di Palembang", "Mal Pelayanan Publik Palembang"),
+    ("Kota Bandar Lampung pada Dinas Pendudukan dan Catatan Sipil",
+     "Dinas Kependudukan dan Catatan Sipil Kota Bandar Lampung"),
+    ("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu (DPMPTSP)",
+     "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"),
+], ids=["acronym", "pemkot", "pemkab", "acronym-with-place", "quoted-name", "typo", "di-place", "nested-typo",
+        "paren-acronym"])
+def test_canonical_unit(surface, canonical):
+    assert canonical_unit(surface) == canonical
+
+
+@pytest.mark.parametrize("sentence, units", [
+    ("Kementerian Sosial melalui Sentra Paramita Mataram meraih penghargaan.",
+     ["Kementerian Sosial", "Sentra Paramita Mataram"]),
+    ("Pemkot Palembang Raih Penghargaan Layanan Prima", ["Pemkot Palembang"]),
+    ("Polres Sleman dan Kantor Imigrasi Kelas I Yogyakarta meraih WBK.", ["Polres Sleman", "Kantor Imigrasi Kelas I Yogyakarta"]),
+    ("Terdapat 34 Samsat dan seluruh Dinas di provinsi itu.", []),
+    ("Menteri PANRB Tjahjo Kumolo hadir.", ["PANRB"]),
+    ("Balai Besar Rehabilitasi Sosial Anak yang Memerlukan Perlindungan Khusus “Handayani” Jakarta meraih A-.",
+     ["Balai Besar Rehabilitasi Sosial Anak yang Memerlukan Perlindungan Khusus “Handayani” Jakarta"]),
+    ("Biro hukum, persidangan, dan humas Kementerian Koordinator Bidang Politik, Hukum dan Keamanan, Asisten Deputi",
+     ["Biro hukum, persidangan, dan humas Kementerian Koordinator Bidang Politik, Hukum dan Keamanan"]),
+    ("Kota layak anak menjadi tujuan.", []),
+], ids=["via", "title-case-verb", "list", "counted", "role-not-unit", "nested-quoted", "enumerated-bureau", "not-a-region"])
+def test_find_units(sentence, units):
+    assert [u.text for u in find_units(sentence)] == units
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("meraih predikat Pelayanan Prima", [("PEKPPP", "Pelayanan Prima", "A")]),
+    ("Raih Penghargaan Layanan Prima", [("PEKPPP", "Pelayanan Prima", "A")]),
+    ("mendapat nilai A-", [("PEKPPP", "Sangat Baik", "A-")]),
+    ("masuk Zona Hijau", [("KEPATUHAN", "Kepatuhan Tinggi", "Zona Hijau")]),
+    ("predikat kualitas tertinggi", [("OPINI", "Kualitas Tertinggi", None)]),
+    ("predikat Menuju Informatif", [("KIP", "Menuju Informatif", None)]),
+    ("meraih predikat WBBM", [("ZI", "WBBM", None)]),
+    ("masuk Top 45 Inovasi Pelayanan Publik", [("KIPP", "Top 45 Inovasi Pelayanan Publik", None)]),
+    ("kategori Sangat Inovatif", [("IGA", "Sangat Inovatif", None)]),
+    ("nilai a dalam kalimat", []),
+], ids=["label", "title-synonym", "grade", "zone", "opini", "kip", "zi", "kipp", "iga", "lowercase-letter"])
+def test_find_predicates(text, expected):
+    assert [describe(p.text, p.rule_id) for p in find_predicates(text)] == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Prof. Dr. Diah Natalisa, MBA.", "Diah Natalisa"),
+    ("H. Tjahjo Kumolo, S.H.", "Tjahjo Kumolo"),
+    ("Dr. Ir. H. Ahmad Sofyan, M.Si", "Ahmad Sofyan"),
+    ("Hj. Siti Aminah, S.Sos., M.M.", "Siti Aminah"),
+    ("I Gusti Ayu Bintang", "I Gusti Ayu Bintang"),
+], ids=["prof-dr-mba", "haji-sh", "many", "hajjah-two-degrees", "balinese"])
+def test_strip_titles(name, expected):
+    assert strip_titles(name) == expected

@@ -1,0 +1,79 @@
+"""Rule files load, and a bad entry is reported with its file and line."""
+from __future__ import annotations
+
+import functools
+import shutil
+
+import pytest
+
+from extract import patterns
+from extract.patterns import PatternError, patterns_dir
+
+
+def _reset_caches():
+    import extract.dates, extract.debris, extract.predicates, extract.scores, extract.units, extract.quotes, extract.claims
+    patterns.patterns_dir.cache_clear()
+    for module in (extract.dates, extract.debris, extract.predicates, extract.scores, extract.units,
+                   extract.quotes, extract.claims):
+        for value in vars(module).values():
+            if isinstance(value, functools._lru_cache_wrapper):
+                value.cache_clear()
+
+
+@pytest.fixture
+def patterns_copy(tmp_path, monkeypatch):
+    copy = tmp_path / "patterns"
+    shutil.copytree(patterns_dir(), copy)
+    monkeypatch.setenv("EXTRACT_PATTERNS", str(copy))
+    _reset_caches()
+    yield copy
+    monkeypatch.delenv("EXTRACT_PATTERNS")
+    _reset_caches()
+
+
+def test_every_rule_file_has_a_provenance_note():
+    for path in patterns_dir().rglob("*"):
+        if path.is_file() and path.suffix in (".tsv", ".txt"):
+            assert path.read_text(encoding="utf-8").startswith("#"), f"{path} has no note on its source"
+
+
+def test_all_rules_load():
+    from extract.claims import _cues
+    from extract.dates import _language
+    from extract.debris import _rules
+    from extract.predicates import _awarder_matcher, _matchers
+    from extract.quotes import _lexicon as quote_lexicon
+    from extract.scores import _rules as score_rules
+    from extract.units import _lexicon as unit_lexicon
+    for loader in (_cues, _language, _rules, _matchers, _awarder_matcher, quote_lexicon, score_rules, unit_lexicon):
+        assert loader()
+
+
+@pytest.mark.parametrize("file, bad_line, message", [
+    ("debris.tsv", "cut_from\t(unclosed", "bad regex"),
+    ("debris.tsv", "explode\tBaca", "unknown action"),
+    ("predicates.tsv", "NOSCHEME\tLabel\t\t\t\tphrase", "unknown scheme"),
+    ("scores.tsv", "cue\t[", "bad regex"),
+    ("dates.tsv", "pattern\tdate.bad\t(?P<day>", "bad date pattern"),
+    ("units/heads.tsv", "Dinas Baru", "empty required field"),
+    ("units/heads.tsv", "Dinas Baru\tregional\tno\t\textra", "expected 4 TAB-separated fields"),
+    ("units/heads.tsv", "Dinas Baru\tregional\tperhaps\t", "standalone must be yes or no"),
+    ("claims.tsv", "wish\tmenuju", "unknown kind"),
+], ids=["debris-regex", "debris-action", "predicate-scheme", "score-regex", "date-regex", "heads-empty",
+     "heads-fields", "heads-flag", "claims-kind"])
+def test_bad_entry_names_file_and_line(patterns_copy, file, bad_line, message):
+    path = patterns_copy / file
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append(bad_line)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from extract.pipeline import mine
+    from extract.records import Article
+    article = Article("x", "t", None, None, None, None, None, "id",
+                      "Pemkot Palembang meraih predikat Pelayanan Prima dengan nilai 4,6 pada 8 Maret 2022.")
+    with pytest.raises(PatternError) as error:
+        from extract.debris import clean_text
+        clean_text("Isi.")
+        mine(article)
+    assert error.value.path.endswith(file)
+    assert error.value.line == len(lines)
+    assert message in str(error.value)
