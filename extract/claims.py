@@ -29,13 +29,13 @@ from .patterns import PatternError, compile_rule, read_table
 from .predicates import scheme_info
 from .records import Claim, Mention
 
-_ASPIRATION_WINDOW = 60
 LIST_SHARE = 0.5   # a governed list sentence is at least half unit names
 
 
 @functools.cache
 def _cues() -> dict[str, list[regex.Pattern]]:
-    cues: dict[str, list[regex.Pattern]] = {k: [] for k in ("aspiration", "award", "via", "aggregate", "year")}
+    kinds = ("aspiration", "award", "via", "enumeration", "not_recipient", "anaphor", "plural", "aggregate", "year")
+    cues: dict[str, list[regex.Pattern]] = {k: [] for k in kinds}
     for row in read_table("claims.tsv", required=("kind", "pattern")):
         if row["kind"] not in cues:
             path, _, line = row["_where"].rpartition(":")
@@ -75,8 +75,9 @@ def _by_sentence(sentences, units, predicates, scores, dates) -> list[_Sentence]
 
 
 def _recipients(text: str, sentence: _Sentence, awarder_spans: list[tuple[int, int]]) -> list[Mention]:
-    units = [u for u in sentence.units if not _inside(u, awarder_spans)]
-    units = [u for u in units if not any(a <= u.start < b or u.start <= a < u.end for a, b in awarder_spans)]
+    units = [u for u in sentence.units if not any(a <= u.start < b or u.start <= a < u.end for a, b in awarder_spans)]
+    units = [u for u in units if not any(p.search(text[max(sentence.start, u.start - 30):u.start])
+                                         for p in _cues()["not_recipient"])]
     kept = []
     for index, unit in enumerate(units):
         following = units[index + 1] if index + 1 < len(units) else None
@@ -92,20 +93,27 @@ def _is_list(sentence: _Sentence, units: list[Mention]) -> bool:
     return covered >= LIST_SHARE * (sentence.end - sentence.start)
 
 
+def _is_table_row(text: str, sentence: _Sentence) -> bool:
+    """A row of a table as the cleaner writes it ("| 2 | DPMPTSP Kabupaten Kudus | 4,38 | A- |")."""
+    return text.startswith("|", sentence.start)
+
+
 def _live_predicates(text: str, sentence: _Sentence) -> list[Mention]:
     """Predicates that state an outcome: not hoped for, and in a sentence that speaks of one."""
-    if not _any("award", text[sentence.start:sentence.end]):
+    if not _is_table_row(text, sentence) and not _any("award", text[sentence.start:sentence.end]):
         return []
-    live = []
-    for p in sentence.predicates:
-        before = text[max(sentence.start, p.start - _ASPIRATION_WINDOW):p.start]
-        if not _any("aspiration", before):
-            live.append(p)
-    return live
+    return [p for p in sentence.predicates if not _any("aspiration", text[sentence.start:p.start])]
 
 
-def _pair(units: list[Mention], predicates: list[Mention]) -> list[tuple[Mention, Mention]]:
-    """Each recipient with its predicate: subjects before the first predicate, else the list after it."""
+def _pair(text: str, units: list[Mention], predicates: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Each recipient with its predicate: a list the predicate introduces ("meraih WBK, yakni A dan B"),
+    else the subjects before the first predicate, else the units after it."""
+    for predicate in predicates:
+        after = [u for u in units if u.start >= predicate.end]
+        if after and any(p.search(text[predicate.end:after[0].start]) for p in _cues()["enumeration"]):
+            following = [p for p in predicates if p.start > predicate.end]
+            limit = following[0].start if following else len(text)
+            return [(u, predicate) for u in after if u.start < limit]
     first = min(p.start for p in predicates)
     subjects = [u for u in units if u.end <= first] or [u for u in units if u.start >= first]
     pairs = []
@@ -189,7 +197,7 @@ def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]]
             continue
         units, rule = _recipients(text, sentence, awarder_spans), "claim.sentence"
         following = grouped[index + 1] if index + 1 < len(grouped) else None
-        pairs = _pair(units, predicates) if units else []
+        pairs = _pair(text, units, predicates) if units else []
         if not pairs:
             governed = []
             for later in grouped[index + 1:index + 4]:
@@ -199,8 +207,11 @@ def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]]
                 governed += recipients
             if governed:
                 pairs, rule = [(u, predicates[0]) for u in governed], "claim.heading"
-            elif index > 0 and _recipients(text, grouped[index - 1], awarder_spans):
-                pairs, rule = [(_recipients(text, grouped[index - 1], awarder_spans)[-1], predicates[0])], "claim.previous"
+            elif index > 0 and _any("anaphor", text[sentence.start:sentence.end]) \
+                    and _recipients(text, grouped[index - 1], awarder_spans):
+                earlier = _recipients(text, grouped[index - 1], awarder_spans)
+                plural = _any("plural", text[sentence.start:sentence.end])
+                pairs, rule = [(u, predicates[0]) for u in (earlier if plural else earlier[-1:])], "claim.previous"
         for unit, predicate in pairs:
             scheme, grade = predicate.extra["scheme"], predicate.extra["grade"]
             score = _score_for(text, scheme, sentence, following)
@@ -218,4 +229,30 @@ def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]]
                                      date=old.date or claim.date)
             else:
                 found[key] = claim
-    return list(found.values())
+    claims = list(found.values())
+    _scores_beside_units(text, claims, by_label["UNIT"], grouped, canonical)
+    return claims
+
+
+def _scores_beside_units(text: str, claims: list[Claim], units: list[Mention], sentences: list[_Sentence],
+                         canonical: dict[str, str]) -> None:
+    """Give a claim without a score the score written right after its unit elsewhere
+    ("MPP Kota Makassar mencatat indeks 4,58, sedangkan RSUD Daya ...")."""
+    for i, claim in enumerate(claims):
+        if claim.score is not None or claim.scheme is None or scheme_info(claim.scheme).score_min is None:
+            continue
+        info = scheme_info(claim.scheme)
+        for sentence in sentences:
+            for unit in sentence.units:
+                if canonical.get(unit.value, unit.value) != claim.unit:
+                    continue
+                next_unit = min((u.start for u in sentence.units if u.start > unit.end), default=sentence.end)
+                for score in sentence.scores:
+                    if unit.end <= score.start < next_unit and info.score_min <= score.value_num <= info.score_max \
+                            and not _any("aggregate", text[unit.end:score.start]):
+                        claims[i] = replace(claim, score=score.value_num, score_text=score.text)
+                        break
+                if claims[i].score is not None:
+                    break
+            if claims[i].score is not None:
+                break

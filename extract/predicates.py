@@ -21,7 +21,7 @@ import regex
 
 from .patterns import PatternError, float_or_none, read_table, split_aliases
 
-_GRADE_CUE = r"(?:nilai|kategori|predikat|grade|peringkat|indeks|hasil|mendapat|meraih|memperoleh)"
+_GRADE_CUE = r"(?:(?:nilai|kategori|predikat|grade|peringkat|indeks|hasil|mendapat|meraih|memperoleh)\s+|\|[ \t]*)"  # a table cell too
 
 
 @dataclass(slots=True, frozen=True)
@@ -104,7 +104,7 @@ def _matchers() -> tuple[regex.Pattern, dict[str, tuple[str, str, str | None, st
             raise PatternError(*_where(row), f"{row['label']!r} is not a label of {row['scheme']!r}")
         grades[row["grade"]] = (row["scheme"], row["label"])
     letters = "|".join(regex.escape(g) for g in sorted(grades, key=len, reverse=True))
-    grade_re = regex.compile(_GRADE_CUE + r"\s+[\"“']?(?P<grade>" + letters + r")(?![\p{L}\p{N}+\-])[\"”']?",
+    grade_re = regex.compile(_GRADE_CUE + r"[\"“']?(?P<grade>" + letters + r")(?![\p{L}\p{N}+\-])[\"”']?",
                              regex.IGNORECASE | regex.VERSION1)
     return phrase_re, phrase_to_label, grade_re, grades
 

@@ -71,6 +71,23 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[left:min(right_candidates) if right_candidates else len(text)]
 
 
+def _in_table_cell(text: str, start: int, end: int) -> bool:
+    """The number is alone in a cell of a table row ("| 4,63 |")."""
+    return bool(regex.search(r"\|[ \t]*$", text[max(0, start - 5):start]) and regex.match(r"[ \t]*\|", text[end:end + 5]))
+
+
+def _table_talks_of_scores(text: str, start: int) -> bool:
+    """The rows of the table above the number (its header) name an evaluation result."""
+    table_start = start
+    while True:
+        line_start = text.rfind("\n", 0, table_start - 1) + 1 if table_start > 0 else 0
+        if line_start >= table_start or not text.startswith("|", line_start):
+            break
+        table_start = line_start
+    header = text[table_start:start]
+    return any(p.search(header) for _, p in _rules()["context"])
+
+
 def classify_number(text: str, start: int, end: int) -> str | None:
     """The rule id that makes ``text[start:end]`` a score, or None when it is not one."""
     rules = _rules()
@@ -82,6 +99,8 @@ def classify_number(text: str, start: int, end: int) -> str | None:
         if pattern.search(before):
             return rule_id
     has_decimal = regex.search(r"[.,]\d{1,2}$", surface) is not None
+    if has_decimal and _in_table_cell(text, start, end) and _table_talks_of_scores(text, start):
+        return "score.table_cell"
     sentence = _sentence_around(text, start, end)
     in_context = any(p.search(sentence) for _, p in rules["context"])
     if in_context:

@@ -29,7 +29,7 @@ _CONNECTORS = ("dan", "yang", "serta", "&", "pada", "di", ",", "untuk", "bagi")
 _NESTING = ("pada",)          # "Pemkab X pada Dinas Y": the next unit is part of this one
 _TOKEN = regex.compile(
     r"""[ \t]*(?P<conn>(?:dan|yang|serta|&|pada|di|untuk|bagi)[ \t]+|,[ \t]*(?:dan[ \t]+)?)?"""
-    r"""(?P<tok>\p{Lu}[\p{L}\p{N}'’\-/.]*(?<!\.)|\d{1,3}(?!\d)|“[^”\n]{1,60}”|"[^"\n]{1,60}"|‘[^’\n]{1,60}’|'[^'\n]{1,40}'|\(\p{Lu}[\p{Lu}\p{N}\- ]{1,20}\))""",
+    r"""(?P<tok>\p{Lu}[\p{L}\p{N}'’\-/.]*(?<!\.)|\d{1,3}(?!\d)|“[^”\n]{1,60}”|"[^"\n]{1,60}"|‘[^’\n]{1,60}’|'[^'\n]{1,40}'|\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}{1,5})?\))""",
     regex.VERSION1,
 )
 
@@ -81,6 +81,7 @@ def _lexicon() -> _Lexicon:
             standalone.add(key)
         if row["expansion"]:
             expansions[key] = row["expansion"]
+    spelled_in_heads = set(spelled)
     if (patterns_dir() / "units/agencies.tsv").exists():
         for row in read_table("units/agencies.tsv", required=("kind", "name")):
             name = row["name"]
@@ -90,8 +91,8 @@ def _lexicon() -> _Lexicon:
                 if row["kind"] != "unit_type":  # a type (Polres, Dinas X) needs its place name
                     standalone.add(key)
                 spelled.setdefault(key, form)
-                if form != name:
-                    expansions.setdefault(key, name)
+                if form != name and key not in spelled_in_heads:
+                    expansions.setdefault(key, name)   # heads.tsv decides for its own heads (Samsat stays Samsat)
     heads = sorted(spelled.values(), key=len, reverse=True)
     head = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(_first_upper(h) for h in heads) + r")(?![\p{L}\p{N}\-])",
                          regex.VERSION1)
@@ -146,6 +147,8 @@ def _extend(text: str, pos: int, lex: _Lexicon) -> int:
         end = match.end()
 
 
+_ORDINAL = regex.compile(r"[ \t]+(?:I{1,3}|IV|V|VI{1,3}|IX|X|\d{1,2})(?![\p{L}\p{N}])", regex.VERSION1)
+_PAREN_ACRONYM = regex.compile(r"\s*\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}{1,5})?\)", regex.VERSION1)
 _ENUMERATION = regex.compile(
     r"[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?(?:,[ \t]*\p{Ll}+(?:[ \t]+\p{Ll}+)?)*,?[ \t]+(?:dan|&|serta)[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?[ \t]+",
     regex.VERSION1)
@@ -155,7 +158,7 @@ _COUNTED = regex.compile(r"(?:\b\d+(?:\.\d+)*|\b(?:sebanyak|seluruh|semua|setiap
 
 def _has_name(tail: str) -> bool:
     """True when what follows a head names something (a parenthesised acronym alone does not)."""
-    return bool(regex.sub(r"\(\p{Lu}[\p{Lu}\p{N}\- ]{1,20}\)", "", tail).strip(" \t,"))
+    return bool(_PAREN_ACRONYM.sub("", tail).strip(" \t,"))
 
 
 _PLACE = regex.compile(r"[ \t]+(?:(?:RI|Republik Indonesia|Pusat)\b|(?:Perwakilan[ \t]+|di[ \t]+)?(?:(?:Pemerintah[ \t]+)?(?:Provinsi|Kabupaten|Kota)|Kab\.|Pem(?:prov|kab|kot))?[ \t]*)",
@@ -163,14 +166,22 @@ _PLACE = regex.compile(r"[ \t]+(?:(?:RI|Republik Indonesia|Pusat)\b|(?:Perwakila
 
 
 def _extend_place(text: str, pos: int, lex: _Lexicon) -> int:
-    """A named body takes only a place after it: RI, Pusat, or a region (with its Provinsi/Kota head)."""
+    """A named body takes only a place after it: RI, Pusat, or a region (with its Provinsi/Kota head),
+    perhaps after its acronym in parentheses and followed by a number ("Samsat Kota Semarang II")."""
+    acronym = _PAREN_ACRONYM.match(text, pos)
+    if acronym:
+        extended = _extend_place(text, acronym.end(), lex)
+        return extended if extended > acronym.end() else pos
     match = _PLACE.match(text, pos)
     if not match:
         return pos
     if match.group(0).strip() in ("RI", "Republik Indonesia", "Pusat"):
         return match.end()
     region = _any_region(text, match.end(), lex)
-    return region if region and match.group(0).strip() else pos
+    if not (region and match.group(0).strip()):
+        return pos
+    number = _ORDINAL.match(text, region)
+    return number.end() if number else region
 
 
 def find_units(text: str) -> list[UnitCandidate]:
@@ -231,7 +242,7 @@ def canonical_unit(surface: str) -> str:
     """
     lex = _lexicon()
     text = regex.sub(r"[“”\"‘’]|(?<=\s)'|'(?=\s|$)", "", surface)
-    text = regex.sub(r"\s*\(\p{Lu}[\p{Lu}\p{N}\- ]{1,20}\)", "", text)
+    text = _PAREN_ACRONYM.sub("", text)
     text = regex.sub(r"\s+", " ", text).strip(" ,")
     text = " ".join(lex.spellings.get(word, word) for word in text.split(" "))
     nested = regex.match(r"(?:Pemerintah\s+|Pem(?:kab|kot|prov)\s+)?(?P<region>(?:Provinsi|Kabupaten|Kota)\s+.+?)\s+pada\s+(?P<unit>.+)$", text)
@@ -245,20 +256,40 @@ def canonical_unit(surface: str) -> str:
         full = lex.expansions.get(key) or lex.spelled.get(key, match.group(0))
         text = full + text[match.end():]
     text = _standard_type_name(text, lex)
+    if regex.match(r"(?:Provinsi|Kabupaten|Kota)\s", text) and _bare_region(text, lex):
+        text = "Pemerintah " + text     # a region as an awardee is its government
     return regex.sub(r"\s+(?:RI|Republik Indonesia)$", "", text) if lex.kinds.get(text.lower()) is None else text
 
 
+def _bare_region(text: str, lex: _Lexicon) -> bool:
+    head, _, name = text.partition(" ")
+    pattern = lex.regions.get(_region_kind(head) or "")
+    return bool(pattern and pattern.fullmatch(name))
+
+
 def _standard_type_name(text: str, lex: _Lexicon) -> str:
-    """Replace a misspelt or shortened type name ("Dinas Penanaman Modal Pelayanan ...") by the gazetteer's."""
-    place = regex.search(r"\s+(?:Provinsi|Kabupaten|Kota)\s+\S", text)
-    name, rest = (text[:place.start()], text[place.start():]) if place else (text, "")
-    if name.lower() in lex.spelled or len(name.split()) < 3:
+    """Replace a misspelt type name at the start ("Dinas Penanaman Modal Pelayanan ...") by the gazetteer's.
+
+    The first words of the name are compared with each type name of the same head word, allowing
+    one word more or less; the words after the matched part (the unit's own name) are kept.
+    """
+    words = text.split(" ")
+    if len(words) < 3 or " ".join(words[:3]).lower() in lex.spelled:
         return text
-    choices = [c for c in lex.type_names if c.split()[0] == name.split()[0]]
-    best = rf_process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-    if best is None:
+    best = (0.0, "", 0)
+    for choice in lex.type_names:
+        if choice.split(" ")[0] != words[0]:
+            continue
+        n = len(choice.split(" "))
+        for k in (n - 1, n, n + 1):
+            if 2 < k <= len(words):
+                score = fuzz.ratio(" ".join(words[:k]), choice)
+                if score > best[0]:
+                    best = (score, choice, k)
+    score, choice, k = best
+    if score < FUZZY_CUTOFF or " ".join(words[:k]) == choice:
         return text
-    return best[0] + rest   # the closest full form: a spelling of the name in use, not an acronym
+    return " ".join([choice] + words[k:])
 
 
 def is_region_name(word: str) -> bool:
