@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from .dates import normalise_candidate
 from .nlp import exact_offsets
-from .predicates import awarder_of, describe
+from .predicates import awarder_of, describe, scheme_evidence
 from .quotes import find_quotes, QuoteCandidate
 from .records import Mention, Quote
 from .scores import parse_decimal
@@ -32,9 +32,15 @@ def extract_units(doc: Doc, article_id: str) -> list[Mention]:
 
 
 def extract_predicates(doc: Doc, article_id: str) -> list[Mention]:
+    """Predicates with their scheme; a phrase shared by schemes goes to the one its sentence, else its
+    article, names most ("zona hijau" in a KPK MCP story is an MCP zone)."""
+    article_evidence = scheme_evidence(doc.text)
     found = []
-    for text, start, end, rule_id in _spans(doc, "predicate"):
-        described = describe(text, rule_id)
+    for span in doc.spans.get("predicate", []):
+        start, end = exact_offsets(span)
+        text, rule_id = doc.text[start:end], span.id_
+        evidence = scheme_evidence(span.sent.text) or article_evidence
+        described = describe(text, rule_id, evidence)
         if described:
             scheme, label, grade = described
             found.append(Mention(article_id, "PREDICATE", text, start, end, rule_id, value=label,

@@ -84,17 +84,28 @@ def labels() -> dict[tuple[str, str], Label]:
     return out
 
 
+@dataclass(slots=True, frozen=True)
+class _Row:
+    scheme: str
+    label: str
+    grade: str | None
+    rule_id: str
+
+
 @functools.cache
-def _matchers() -> tuple[regex.Pattern, dict[str, tuple[str, str, str | None, str]], regex.Pattern, dict]:
-    phrase_to_label: dict[str, tuple[str, str, str | None, str]] = {}
+def _matchers() -> tuple[regex.Pattern, dict[str, list[_Row]], regex.Pattern, dict]:
+    """The phrase and grade matchers; a phrase may name labels of several schemes ("zona hijau")."""
+    phrase_rows: dict[str, list[_Row]] = {}
     for number, row in enumerate(read_table("predicates.tsv", required=("scheme", "label", "phrases")), 1):
+        entry = _Row(row["scheme"], row["label"], row["grade"] or None, f"predicate.{row['scheme'].lower()}.{number}")
         for phrase in split_aliases(row["phrases"]):
             key = regex.sub(r"\s+", " ", phrase.lower())
-            if key in phrase_to_label and phrase_to_label[key][:2] != (row["scheme"], row["label"]):
-                raise PatternError(*_where(row), f"phrase {phrase!r} already names {phrase_to_label[key][1]!r}")
-            phrase_to_label[key] = (row["scheme"], row["label"], row["grade"] or None,
-                                    f"predicate.{row['scheme'].lower()}.{number}")
-    phrases = sorted(phrase_to_label, key=len, reverse=True)
+            rows = phrase_rows.setdefault(key, [])
+            if any(r.scheme == entry.scheme and r.label != entry.label for r in rows):
+                raise PatternError(*_where(row), f"phrase {phrase!r} already names another {entry.scheme} label")
+            if entry not in rows:
+                rows.append(entry)
+    phrases = sorted(phrase_rows, key=len, reverse=True)
     phrase_re = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
                               + r")(?![\p{L}\p{N}])", regex.IGNORECASE | regex.VERSION1)
     known = labels()
@@ -106,15 +117,16 @@ def _matchers() -> tuple[regex.Pattern, dict[str, tuple[str, str, str | None, st
     letters = "|".join(regex.escape(g) for g in sorted(grades, key=len, reverse=True))
     grade_re = regex.compile(_GRADE_CUE + r"[\"“']?(?P<grade>" + letters + r")(?![\p{L}\p{N}+\-])[\"”']?",
                              regex.IGNORECASE | regex.VERSION1)
-    return phrase_re, phrase_to_label, grade_re, grades
+    return phrase_re, phrase_rows, grade_re, grades
 
 
 def find_predicates(text: str) -> list[PredicateCandidate]:
     phrase_re, phrase_to_label, grade_re, grades = _matchers()
     found = []
     for match in phrase_re.finditer(text):
-        scheme, label, grade, rule_id = phrase_to_label[regex.sub(r"\s+", " ", match.group(0).lower())]
-        found.append(PredicateCandidate(match.group(0), match.start(), match.end(), scheme, label, grade, rule_id))
+        row = phrase_to_label[regex.sub(r"\s+", " ", match.group(0).lower())][0]
+        found.append(PredicateCandidate(match.group(0), match.start(), match.end(), row.scheme, row.label,
+                                        row.grade, row.rule_id))
     taken = [(p.start, p.end) for p in found]
     for match in grade_re.finditer(text):
         letter = match.group("grade")
@@ -128,18 +140,60 @@ def find_predicates(text: str) -> list[PredicateCandidate]:
     return sorted(found, key=lambda p: p.start)
 
 
-def describe(text: str, rule_id: str) -> tuple[str, str, str | None] | None:
+def describe(text: str, rule_id: str, evidence: dict[str, int] | None = None) -> tuple[str, str, str | None] | None:
     """(scheme, label, grade) of a matched predicate surface, or None.
+
+    A phrase that several schemes use goes to the scheme with the most
+    ``evidence`` (counts from :func:`scheme_evidence`), else the first listed.
 
     >>> describe("layanan  prima", "predicate.pekppp.1"), describe("A-", "predicate.grade")
     (('PEKPPP', 'Pelayanan Prima', 'A'), ('PEKPPP', 'Sangat Baik', 'A-'))
+    >>> describe("zona hijau", "", {"MCP": 2})
+    ('MCP', 'Zona Hijau', 'Zona Hijau')
     """
-    _, phrase_to_label, _, grades = _matchers()
+    _, phrase_rows, _, grades = _matchers()
     if rule_id == "predicate.grade":
-        found = grades.get(text)
-        return (found[0], found[1], text) if found else None
-    found = phrase_to_label.get(regex.sub(r"\s+", " ", text.lower()))
-    return found[:3] if found else None
+        found = grades.get(text.upper())
+        return (found[0], found[1], text.upper()) if found else None
+    rows = phrase_rows.get(regex.sub(r"\s+", " ", text.lower()))
+    if not rows:
+        return None
+    evidence = evidence or {}
+    best = max(rows, key=lambda r: (evidence.get(r.scheme, 0), -rows.index(r)))
+    return best.scheme, best.label, best.grade
+
+
+@functools.cache
+def _scheme_matcher() -> tuple[regex.Pattern, dict[str, str]]:
+    alias_to_scheme = {}
+    for scheme in schemes().values():
+        for alias in scheme.aliases:
+            alias_to_scheme.setdefault(alias.lower(), scheme.scheme)
+    pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(
+        regex.escape(a) if a.isupper() else "(?i:" + regex.escape(a) + ")"
+        for a in sorted(alias_to_scheme, key=len, reverse=True)) + r")(?![\p{L}\p{N}])", regex.VERSION1)
+    return pattern, alias_to_scheme
+
+
+def scheme_evidence(text: str) -> dict[str, int]:
+    """How often ``text`` names each scheme, directly or through its awarder.
+
+    >>> scheme_evidence("KPK merilis skor MCP") == {"MCP": 2}
+    True
+    """
+    counts: dict[str, int] = {}
+    pattern, alias_to_scheme = _scheme_matcher()
+    for match in pattern.finditer(text):
+        scheme = alias_to_scheme[match.group(0).lower()]
+        counts[scheme] = counts.get(scheme, 0) + 1
+    by_awarder: dict[str, list[str]] = {}
+    for scheme in schemes().values():
+        by_awarder.setdefault(scheme.awarder, []).append(scheme.scheme)
+    for _, _, awarder in find_awarders(text):
+        owners = by_awarder.get(awarder, [])
+        if len(owners) == 1:
+            counts[owners[0]] = counts.get(owners[0], 0) + 1
+    return counts
 
 
 @functools.cache

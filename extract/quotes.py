@@ -21,10 +21,11 @@ from dataclasses import dataclass
 import regex
 
 from .patterns import read_table, read_words
-from .sentences import split_sentences
+from .sentences import is_abbreviation, split_sentences
 from .units import is_region_name
 
 _PRONOUNS = ("ia", "dia", "beliau")
+_DEGREE_SHAPE = r"\p{Lu}\p{Ll}?\.\s?\p{Lu}[\p{L}]{0,4}(?:\.\s?\p{Lu}[\p{L}]{0,4})?"   # S.STP, Sp.PD, M.Kes
 _CLAUSE_END = regex.compile(r"\s+(?:di|saat|ketika|dalam|pada|usai|seusai|selepas|kepada|menanggapi|terkait|mengenai|melalui|dengan|sambil|yang|sebelum|setelah)\b|\s*\((?=\d)|\s+-\s+|[.;:!?](?:\s|$)|,\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b|\n")
 _CAPITALISED_RUN = regex.compile(
     r"(?:^|[\s,])((?:\p{Lu}[\p{L}'’.\-]*|\p{Lu}\.)(?:(?:[\s,]+|\s+(?:dan|&|serta)\s+)(?:\p{Lu}[\p{L}'’.\-]*|\(\p{Lu}[\p{L}]*\)|\p{Lu}\.))*)\s*,?$",
@@ -61,8 +62,10 @@ def _lexicon():
                                regex.IGNORECASE | regex.VERSION1),
         "reported": regex.compile(r"(?<![\p{L}])(?P<verb>" + alt(reported) + r")\b", regex.VERSION1),
         "prefix": regex.compile(r"^(?:(?:" + alt(prefixes) + r")\s+)+", regex.VERSION1),
-        "degree": regex.compile(r"(?:,?\s*(?:" + alt(degrees) + r")\.?)+\s*,?\s*$", regex.VERSION1),
+        "degree": regex.compile(r"(?:,?\s*(?:" + alt(d.rstrip(".") for d in degrees) + r"|" + _DEGREE_SHAPE
+                                + r")\.?)+\s*,?\s*$", regex.VERSION1),
         "roles": roles,
+        "prefixes": frozenset(prefixes),
     }
 
 
@@ -92,6 +95,9 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None, int]:
     name_start = len(tokens)
     for index in range(len(tokens) - 1, -1, -1):
         word = tokens[index][0].strip(",()")
+        if word in lex["prefixes"]:
+            name_start = index      # an honorific belongs with the name, not the role ("dr. Hj. Nurul")
+            continue
         if not _NAME_TOKEN.fullmatch(word) or word.lower().rstrip(".") in lex["roles"] \
                 or (word.rstrip(".").isupper() and len(word.rstrip(".")) > 1) or is_region_name(word):
             break
@@ -140,10 +146,12 @@ class _Speakers:
         self.roles: dict[str, str] = {}
 
     def resolve(self, name: str) -> str:
-        if len(name.split()) == 1:
-            for full in reversed(self.full):
-                if name.lower() in (part.lower() for part in full.split()):
-                    return full
+        """A short form ("Dadang", "Sri Hartati") -> the full name said earlier that holds its words."""
+        words = {w.lower() for w in name.split()}
+        for full in reversed(self.full):
+            full_words = {w.lower() for w in full.split()}
+            if words < full_words:
+                return full
         return name
 
     def add(self, name: str, role: str | None) -> str:
@@ -156,6 +164,15 @@ class _Speakers:
         return name
 
 
+def _clause_end(rest: str) -> int:
+    """Where the speaker clause after a speech verb ends; a full stop after an abbreviation does not end it."""
+    for match in _CLAUSE_END.finditer(rest):
+        if match.group(0).startswith(".") and is_abbreviation(rest, match.start()):
+            continue
+        return match.start()
+    return len(rest)
+
+
 def _after_quote(text: str, end: int, speakers: _Speakers):
     lex = _lexicon()
     match = lex["after"].match(text, end)
@@ -166,8 +183,7 @@ def _after_quote(text: str, end: int, speakers: _Speakers):
         return (speakers.last, None, None, None, cue) if speakers.last else None
     rest_start = match.start("rest")
     rest = match.group("rest")
-    cut = _CLAUSE_END.search(rest)
-    clause = rest[:cut.start()] if cut else rest
+    clause = rest[:_clause_end(rest)]
     parts, offset = [], 0
     for piece in clause.split(","):
         parts.append((piece, offset))

@@ -26,7 +26,7 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(read_words("abbreviations.txt"))
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial."""
     match = _WORD_BEFORE.search(text, max(0, dot - 30), dot + 1)
     if not match:
@@ -41,7 +41,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for match in _CANDIDATE.finditer(text):
         if match.group(0)[0] == "\n":
             end = match.start()
-        elif match.group(0)[0] == "." and _is_abbreviation(text, match.start()):
+        elif match.group(0)[0] == "." and is_abbreviation(text, match.start()):
             continue
         else:
             end = match.end()
