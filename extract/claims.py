@@ -28,6 +28,7 @@ import regex
 from .patterns import PatternError, compile_rule, read_table
 from .predicates import scheme_info
 from .records import Claim, Mention
+from .units import unit_signature
 
 LIST_SHARE = 0.5   # a governed list sentence is at least half unit names
 
@@ -111,7 +112,7 @@ def _pair(text: str, units: list[Mention], predicates: list[Mention]) -> list[tu
     for predicate in predicates:
         after = [u for u in units if u.start >= predicate.end]
         if after and any(p.search(text[predicate.end:after[0].start]) for p in _cues()["enumeration"]):
-            following = [p for p in predicates if p.start > predicate.end]
+            following = [p for p in predicates if p.start > predicate.end and p.value != predicate.value]
             limit = following[0].start if following else len(text)
             return [(u, predicate) for u in after if u.start < limit]
     first = min(p.start for p in predicates)
@@ -158,23 +159,27 @@ def _score_for(text: str, scheme: str, sentence: _Sentence, following: _Sentence
 
 
 def _canonical_names(units: list[Mention]) -> dict[str, str]:
-    """Within one article, short forms of a unit -> its most complete name.
+    """Within one article, every name of a unit -> its most complete name.
 
-    A unit whose quoted proper name ("Handayani") or whose words all appear in a
-    longer unit of the same head is that unit.
+    Names are of one unit when they share the unit's type and the words of one
+    are among the other's ("Disdukcapil Pekanbaru", "Dinas Kependudukan dan
+    Catatan Sipil Kota Pekanbaru"), or when a quoted proper name ("Handayani")
+    names the same kind of unit.
     """
     names = sorted({u.value for u in units}, key=len, reverse=True)
+    signatures = {name: unit_signature(name) for name in names}
+    quoted = {name: {q.lower() for u in units if u.value == name for q in regex.findall(r"[“\"]([^”\"]+)[”\"]", u.text)}
+              for name in names}
     mapping = {}
     for name in names:
-        words = set(regex.findall(r"[\p{L}\p{N}]+", name.lower()))
+        kind, words = signatures[name]
         for longer in names:
             if len(longer) <= len(name):
                 break
-            longer_words = set(regex.findall(r"[\p{L}\p{N}]+", longer.lower()))
-            same_head = longer.split()[0].lower() == name.split()[0].lower()
-            quoted = regex.findall(r"[“\"]([^”\"]+)[”\"]", " ".join(u.text for u in units if u.value == name))
-            if (same_head and len(words) >= 2 and words <= longer_words) or \
-                    (quoted and same_head and all(q.lower() in longer.lower() for q in quoted)):
+            long_kind, long_words = signatures[longer]
+            same_kind = kind == long_kind or longer.split()[0] == name.split()[0]
+            if same_kind and ((words and words <= long_words) or
+                              (quoted[name] and all(q in longer.lower() for q in quoted[name]))):
                 mapping[name] = mapping.get(longer, longer)
                 break
     return mapping

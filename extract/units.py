@@ -54,6 +54,7 @@ class _Lexicon:
     stop: frozenset[str]
     spellings: dict[str, str]      # word variant -> standard spelling
     type_names: list[str]          # full names and long aliases of unit types, for fuzzy matching
+    type_of: dict[str, str]        # lower-cased head, alias or name -> the type's one name (lower case)
 
 
 def _first_upper(phrase: str) -> str:
@@ -82,17 +83,21 @@ def _lexicon() -> _Lexicon:
         if row["expansion"]:
             expansions[key] = row["expansion"]
     spelled_in_heads = set(spelled)
+    type_of = {key: value.lower() for key, value in expansions.items()}
     if (patterns_dir() / "units/agencies.tsv").exists():
         for row in read_table("units/agencies.tsv", required=("kind", "name")):
             name = row["name"]
             for form in [name, *split_aliases(row.get("aliases", ""))]:
                 key = form.lower()
+                type_of.setdefault(key, name.lower())
                 kinds.setdefault(key, row["kind"])
                 if row["kind"] != "unit_type":  # a type (Polres, Dinas X) needs its place name
                     standalone.add(key)
                 spelled.setdefault(key, form)
-                if form != name and key not in spelled_in_heads:
-                    expansions.setdefault(key, name)   # heads.tsv decides for its own heads (Samsat stays Samsat)
+                if form != name and key not in spelled_in_heads and len(form.split()) < 3:
+                    # acronyms and short forms expand; a full name in another spelling is kept as written,
+                    # and heads.tsv decides for its own heads (Samsat stays Samsat)
+                    expansions.setdefault(key, name)
     heads = sorted(spelled.values(), key=len, reverse=True)
     head = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(_first_upper(h) for h in heads) + r")(?![\p{L}\p{N}\-])",
                          regex.VERSION1)
@@ -105,7 +110,7 @@ def _lexicon() -> _Lexicon:
     stop = frozenset(w.lower() for w in read_words("units/stopwords.txt"))
     spellings = {r["variant"]: r["standard"] for r in read_table("units/spellings.tsv", required=("variant", "standard"))}
     type_names = [form for key, form in spelled.items() if len(form.split()) >= 3]
-    return _Lexicon(head, kinds, standalone, expansions, spelled, regions, stop, spellings, type_names)
+    return _Lexicon(head, kinds, standalone, expansions, spelled, regions, stop, spellings, type_names, type_of)
 
 
 def _region_kind(head: str) -> str | None:
@@ -147,6 +152,7 @@ def _extend(text: str, pos: int, lex: _Lexicon) -> int:
         end = match.end()
 
 
+_NESTED = regex.compile(r"[ \t]+pada[ \t]+", regex.VERSION1)
 _ORDINAL = regex.compile(r"[ \t]+(?:I{1,3}|IV|V|VI{1,3}|IX|X|\d{1,2})(?![\p{L}\p{N}])", regex.VERSION1)
 _PAREN_ACRONYM = regex.compile(r"\s*\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}{1,5})?\)", regex.VERSION1)
 _ENUMERATION = regex.compile(
@@ -178,10 +184,14 @@ def _extend_place(text: str, pos: int, lex: _Lexicon) -> int:
     if match.group(0).strip() in ("RI", "Republik Indonesia", "Pusat"):
         return match.end()
     region = _any_region(text, match.end(), lex)
-    if not (region and match.group(0).strip()):
+    if not region:
         return pos
     number = _ORDINAL.match(text, region)
-    return number.end() if number else region
+    end = number.end() if number else region
+    nested = _NESTED.match(text, end)
+    if nested and lex.head.match(text, nested.end()):
+        return _extend(text, end, lex)     # "MPP Kota Samarinda pada Dinas ... Kota Samarinda"
+    return end
 
 
 def find_units(text: str) -> list[UnitCandidate]:
@@ -201,8 +211,8 @@ def find_units(text: str) -> list[UnitCandidate]:
                 pos = head_end
                 continue
             end = name.end()
-            nested = regex.match(r"[ \t]+pada[ \t]+", text[end:])
-            if nested and lex.head.match(text, end + nested.end()):
+            nested = _NESTED.match(text, end)
+            if nested and lex.head.match(text, nested.end()):
                 end = _extend(text, end, lex)
             rule_id = f"unit.region.{region_kind}"
         elif head in lex.standalone:
@@ -290,6 +300,29 @@ def _standard_type_name(text: str, lex: _Lexicon) -> str:
     if score < FUZZY_CUTOFF or " ".join(words[:k]) == choice:
         return text
     return " ".join([choice] + words[k:])
+
+
+_SIGNATURE_FILLER = frozenset({"pemerintah", "di", "dan", "pada", "yang", "ri"})
+
+
+def unit_signature(name: str) -> tuple[str, frozenset[str]]:
+    """What identifies a unit whatever its spelling: its type and the other words of its name.
+
+    Two names of one unit share the type, and the words of the shorter are among the longer's.
+
+    >>> unit_signature("Disdukcapil Pekanbaru")[1] <= unit_signature("Dinas Kependudukan dan Catatan Sipil Kota Pekanbaru")[1]
+    True
+    >>> unit_signature("Disdukcapil Pekanbaru")[0] == unit_signature("Dinas Kependudukan dan Catatan Sipil Kota Pekanbaru")[0]
+    True
+    """
+    lex = _lexicon()
+    text = regex.sub(r"[“”\"‘’]", "", name)
+    match = lex.head.match(text)
+    kind = lex.type_of.get(match.group(0).lower(), match.group(0).lower()) if match else ""
+    rest = text[match.end():] if match else text
+    words = {"kab" if w in ("kabupaten", "kab") else w
+             for w in regex.findall(r"[\p{L}\p{N}]+", rest.lower()) if w not in _SIGNATURE_FILLER}
+    return kind, frozenset(words)
 
 
 def is_region_name(word: str) -> bool:
