@@ -35,7 +35,8 @@ LIST_SHARE = 0.5   # a governed list sentence is at least half unit names
 
 @functools.cache
 def _cues() -> dict[str, list[regex.Pattern]]:
-    kinds = ("aspiration", "award", "via", "enumeration", "not_recipient", "anaphor", "plural", "aggregate", "year")
+    kinds = ("aspiration", "award", "via", "enumeration", "not_recipient", "anaphor", "plural", "superseded",
+             "aggregate", "year")
     cues: dict[str, list[regex.Pattern]] = {k: [] for k in kinds}
     for row in read_table("claims.tsv", required=("kind", "pattern")):
         if row["kind"] not in cues:
@@ -116,14 +117,16 @@ def _pair(text: str, units: list[Mention], predicates: list[Mention]) -> list[tu
             limit = following[0].start if following else len(text)
             return [(u, predicate) for u in after if u.start < limit]
     first = min(p.start for p in predicates)
-    subjects = [u for u in units if u.end <= first] or [u for u in units if u.start >= first]
-    pairs = []
-    for unit in subjects:
-        after = [p for p in predicates if p.start >= unit.end]
-        before = [p for p in predicates if p.end <= unit.start]
-        chosen = after[0] if after and unit.end <= first else (before[-1] if before else predicates[0])
-        pairs.append((unit, chosen))
-    return pairs
+    subjects = [u for u in units if u.end <= first]
+    if not subjects:
+        after = [u for u in units if u.start >= first]
+        return [(u, ([p for p in predicates if p.end <= u.start] or predicates)[-1]) for u in after]
+    # the subjects take every predicate up to the next unit, but not an earlier result ("naik dari ...")
+    later = [u.start for u in units if u.start > subjects[-1].end]
+    limit = later[0] if later else len(text)
+    owned = [p for p in predicates if subjects[-1].end <= p.start < limit]
+    kept = [p for i, p in enumerate(owned) if i == 0 or not _any("superseded", text[owned[i - 1].end:p.start])]
+    return [(unit, p) for unit in subjects for p in kept]
 
 
 def _year(text: str, start: int, end: int, published_year: int | None) -> int | None:
@@ -177,9 +180,9 @@ def _canonical_names(units: list[Mention]) -> dict[str, str]:
             if len(longer) <= len(name):
                 break
             long_kind, long_words = signatures[longer]
-            same_kind = kind == long_kind or longer.split()[0] == name.split()[0]
-            if same_kind and ((words and words <= long_words) or
-                              (quoted[name] and all(q in longer.lower() for q in quoted[name]))):
+            same_head = longer.split()[0] == name.split()[0]
+            if (kind == long_kind and words and words <= long_words) or \
+                    (same_head and quoted[name] and all(q in longer.lower() for q in quoted[name])):
                 mapping[name] = mapping.get(longer, longer)
                 break
     return mapping

@@ -236,6 +236,8 @@ def _reported(text: str, sentence: tuple[int, int], speakers: _Speakers, quoted:
             base += len(name_part) - len(name_part.lstrip())
         if not name:
             continue
+        if len(name.split()) == 1 and not role and speakers.resolve(name) == name:
+            continue    # a lone capitalised word before a verb is a name only when it was one before
         position = text.find(name.split()[0], base)
         yield name, role, position, position + len(name), match.group("verb"), match.end()
 
