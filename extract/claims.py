@@ -19,6 +19,7 @@ twice is one claim, its fields merged.
 """
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
 from dataclasses import dataclass, field, replace
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from .patterns import PatternError, compile_rule, read_table
-from .predicates import scheme_info
+from .predicates import awarder_of, scheme_info
 from .records import Claim, Mention
 from .units import unit_signature
 
@@ -36,7 +37,7 @@ LIST_SHARE = 0.5   # a governed list sentence is at least half unit names
 @functools.cache
 def _cues() -> dict[str, list[regex.Pattern]]:
     kinds = ("aspiration", "award", "via", "enumeration", "not_recipient", "anaphor", "plural", "superseded",
-             "aggregate", "year")
+             "clause", "aggregate", "year")
     cues: dict[str, list[regex.Pattern]] = {k: [] for k in kinds}
     for row in read_table("claims.tsv", required=("kind", "pattern")):
         if row["kind"] not in cues:
@@ -51,7 +52,8 @@ def _any(kind: str, text: str) -> bool:
 
 
 @dataclass(slots=True)
-class _Sentence:
+class _Span:
+    """A sentence or a clause of one, with the mentions inside it."""
     start: int
     end: int
     units: list[Mention] = field(default_factory=list)
@@ -60,47 +62,64 @@ class _Sentence:
     dates: list[Mention] = field(default_factory=list)
 
 
-def _inside(mention: Mention, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= mention.start and mention.end <= e for s, e in spans)
-
-
-def _by_sentence(sentences, units, predicates, scores, dates) -> list[_Sentence]:
-    out = [_Sentence(s, e) for s, e in sentences]
+def _group(spans: list[tuple[int, int]], **mentions: list[Mention]) -> list[_Span]:
+    """Spans with the mentions that start inside each of them."""
+    out = [_Span(s, e) for s, e in spans]
     starts = [s.start for s in out]
-    import bisect
-    for key, mentions in (("units", units), ("predicates", predicates), ("scores", scores), ("dates", dates)):
-        for mention in mentions:
+    for key, items in mentions.items():
+        for mention in items:
             index = bisect.bisect_right(starts, mention.start) - 1
             if index >= 0 and mention.start < out[index].end:
                 getattr(out[index], key).append(mention)
     return out
 
 
-def _recipients(text: str, sentence: _Sentence, awarder_spans: list[tuple[int, int]]) -> list[Mention]:
-    units = [u for u in sentence.units if not any(a <= u.start < b or u.start <= a < u.end for a, b in awarder_spans)]
-    units = [u for u in units if not any(p.search(text[max(sentence.start, u.start - 30):u.start])
-                                         for p in _cues()["not_recipient"])]
-    kept = []
-    for index, unit in enumerate(units):
-        following = units[index + 1] if index + 1 < len(units) else None
-        if following and any(p.search(text[unit.end:following.start]) for p in _cues()["via"]):
-            continue   # "Kementerian Sosial melalui Sentra X": Sentra X is the recipient
-        kept.append(unit)
-    return kept
+def _clauses(text: str, sentence: _Span, predicates: list[Mention]) -> list[_Span]:
+    """A sentence cut where one clause ends and another with its own predicate begins
+    ("A meraih X dengan nilai 93, sedangkan B memperoleh Y"); a piece without a predicate
+    stays with the one after it, so lists of subjects are not cut apart."""
+    cuts = sorted({m.start() for p in _cues()["clause"] for m in p.finditer(text, sentence.start, sentence.end)})
+    bounds = [sentence.start] + cuts + [sentence.end]
+    pieces = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    merged: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if merged and not any(merged[-1][0] <= p.start < merged[-1][1] for p in predicates):
+            a = merged.pop()[0]
+        merged.append((a, b))
+    if len(merged) > 1 and not any(merged[-1][0] <= p.start for p in predicates):
+        last = merged.pop()
+        merged[-1] = (merged[-1][0], last[1])
+    return _group(merged, units=sentence.units, predicates=predicates, scores=sentence.scores, dates=sentence.dates)
 
 
-def _is_list(sentence: _Sentence, units: list[Mention]) -> bool:
+def _recipients(text: str, span: _Span) -> list[Mention]:
+    """The units of a span that may receive a predicate: not a setting (di lingkungan X) nor a parent
+    ("Kementerian Sosial melalui Sentra X": Sentra X receives)."""
+    units = [u for u in span.units
+             if not any(p.search(text[max(span.start, u.start - 30):u.start]) for p in _cues()["not_recipient"])]
+    return [u for u, following in zip(units, units[1:] + [None])
+            if not (following and any(p.search(text[u.end:following.start]) for p in _cues()["via"]))]
+
+
+def _is_awarder(unit: Mention, scheme: str, awarders: list[Mention]) -> bool:
+    """The unit is the one who gives this scheme's result (KemenPANRB for its evaluation)."""
+    giver = scheme_info(scheme).awarder
+    return awarder_of(unit.text) == giver or awarder_of(unit.value or "") == giver or any(
+        a.value == giver and a.start < unit.end and unit.start < a.end for a in awarders)
+
+
+def _is_list(sentence: _Span, units: list[Mention]) -> bool:
     """A sentence that is mostly unit names: the list a heading-like sentence governs."""
     covered = sum(u.end - u.start for u in units)
     return covered >= LIST_SHARE * (sentence.end - sentence.start)
 
 
-def _is_table_row(text: str, sentence: _Sentence) -> bool:
+def _is_table_row(text: str, sentence: _Span) -> bool:
     """A row of a table as the cleaner writes it ("| 2 | DPMPTSP Kabupaten Kudus | 4,38 | A- |")."""
     return text.startswith("|", sentence.start)
 
 
-def _live_predicates(text: str, sentence: _Sentence) -> list[Mention]:
+def _live_predicates(text: str, sentence: _Span) -> list[Mention]:
     """Predicates that state an outcome: not hoped for, and in a sentence that speaks of one."""
     if not _is_table_row(text, sentence) and not _any("award", text[sentence.start:sentence.end]):
         return []
@@ -138,7 +157,7 @@ def _year(text: str, start: int, end: int, published_year: int | None) -> int | 
     return None
 
 
-def _article_year(text: str, sentences: list[_Sentence], published_year: int | None) -> int | None:
+def _article_year(text: str, sentences: list[_Span], published_year: int | None) -> int | None:
     counts = collections.Counter()
     for sentence in sentences:
         if sentence.predicates or _any("award", text[sentence.start:sentence.end]):
@@ -148,7 +167,7 @@ def _article_year(text: str, sentences: list[_Sentence], published_year: int | N
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _score_for(text: str, scheme: str, sentence: _Sentence, following: _Sentence | None) -> Mention | None:
+def _score_for(text: str, scheme: str, sentence: _Span, following: _Span | None) -> Mention | None:
     info = scheme_info(scheme)
     if info.score_min is None:
         return None
@@ -188,61 +207,92 @@ def _canonical_names(units: list[Mention]) -> dict[str, str]:
     return mapping
 
 
+@dataclass(slots=True)
+class _Context:
+    article_id: str
+    text: str
+    sentences: list[_Span]
+    awarders: list[Mention]
+    canonical: dict[str, str]
+    published_year: int | None
+    article_year: int | None
+
+
+def _pairs(ctx: _Context, index: int) -> list[tuple[Mention, Mention, _Span, str]]:
+    """(unit, predicate, clause, rule id) for the predicates of one sentence."""
+    text, sentence = ctx.text, ctx.sentences[index]
+    predicates = _live_predicates(text, sentence)
+    if not predicates:
+        return []
+    pairs = []
+    for clause in _clauses(text, sentence, predicates):
+        units = _recipients(text, clause)
+        if units and clause.predicates:
+            pairs += [(u, p, clause, "claim.sentence") for u, p in _pair(text, units, clause.predicates)]
+    if pairs:
+        return pairs
+    governed = []
+    for later in ctx.sentences[index + 1:index + 4]:
+        recipients = _recipients(text, later)
+        if later.predicates or not recipients or not _is_list(later, recipients):
+            break
+        governed += recipients
+    if governed:
+        return [(u, predicates[0], sentence, "claim.heading") for u in governed]
+    earlier = _recipients(text, ctx.sentences[index - 1]) if index > 0 else []
+    if earlier and _any("anaphor", text[sentence.start:sentence.end]):
+        chosen = earlier if _any("plural", text[sentence.start:sentence.end]) else earlier[-1:]
+        return [(u, predicates[0], sentence, "claim.previous") for u in chosen]
+    return []
+
+
+def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: _Span, index: int, rule: str) -> Claim:
+    sentence = ctx.sentences[index]
+    following = ctx.sentences[index + 1] if index + 1 < len(ctx.sentences) else None
+    scheme, grade = predicate.extra["scheme"], predicate.extra["grade"]
+    whole = clause.start == sentence.start and clause.end == sentence.end
+    score = _score_for(ctx.text, scheme, clause, following if whole else None)
+    dates = clause.dates or sentence.dates
+    year = _year(ctx.text, sentence.start, sentence.end, ctx.published_year) or ctx.article_year
+    return Claim(ctx.article_id, ctx.canonical.get(unit.value, unit.value), unit.text, predicate.value, grade, scheme,
+                 scheme_info(scheme).awarder, score.value_num if score else None, score.text if score else None,
+                 year, dates[0].value_date if dates else None, ctx.text[sentence.start:sentence.end],
+                 sentence.start, sentence.end, rule)
+
+
+def _merge(found: dict[tuple[str, str], Claim], claim: Claim) -> None:
+    """One claim per unit and predicate; a repeat fills the fields the first lacked."""
+    key = (claim.unit.lower(), claim.predicate)
+    old = found.get(key)
+    if old is None:
+        found[key] = claim
+        return
+    found[key] = replace(old, grade=old.grade or claim.grade,
+                         score=old.score if old.score is not None else claim.score,
+                         score_text=old.score_text or claim.score_text, year=old.year or claim.year,
+                         date=old.date or claim.date)
+
+
 def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                     published_year: int | None = None) -> list[Claim]:
     by_label = collections.defaultdict(list)
     for mention in mentions:
         by_label[mention.label].append(mention)
-    awarder_spans = [(m.start, m.end) for m in by_label["AWARDER"]]
-    grouped = _by_sentence(sentences, by_label["UNIT"], by_label["PREDICATE"], by_label["SCORE"],
-                           [d for d in by_label["DATE"] if d.precision == "day"])
-    article_year = _article_year(text, grouped, published_year)
-    canonical = _canonical_names(by_label["UNIT"])
+    grouped = _group(sentences, units=by_label["UNIT"], predicates=by_label["PREDICATE"], scores=by_label["SCORE"],
+                     dates=[d for d in by_label["DATE"] if d.precision == "day"])
+    ctx = _Context(article_id, text, grouped, by_label["AWARDER"], _canonical_names(by_label["UNIT"]),
+                   published_year, _article_year(text, grouped, published_year))
     found: dict[tuple[str, str], Claim] = {}
-    for index, sentence in enumerate(grouped):
-        predicates = _live_predicates(text, sentence)
-        if not predicates:
-            continue
-        units, rule = _recipients(text, sentence, awarder_spans), "claim.sentence"
-        following = grouped[index + 1] if index + 1 < len(grouped) else None
-        pairs = _pair(text, units, predicates) if units else []
-        if not pairs:
-            governed = []
-            for later in grouped[index + 1:index + 4]:
-                recipients = _recipients(text, later, awarder_spans)
-                if later.predicates or not recipients or not _is_list(later, recipients):
-                    break
-                governed += recipients
-            if governed:
-                pairs, rule = [(u, predicates[0]) for u in governed], "claim.heading"
-            elif index > 0 and _any("anaphor", text[sentence.start:sentence.end]) \
-                    and _recipients(text, grouped[index - 1], awarder_spans):
-                earlier = _recipients(text, grouped[index - 1], awarder_spans)
-                plural = _any("plural", text[sentence.start:sentence.end])
-                pairs, rule = [(u, predicates[0]) for u in (earlier if plural else earlier[-1:])], "claim.previous"
-        for unit, predicate in pairs:
-            scheme, grade = predicate.extra["scheme"], predicate.extra["grade"]
-            score = _score_for(text, scheme, sentence, following)
-            date = sentence.dates[0].value_date if sentence.dates else None
-            year = _year(text, sentence.start, sentence.end, published_year) or article_year
-            name = canonical.get(unit.value, unit.value)
-            claim = Claim(article_id, name, unit.text, predicate.value, grade, scheme, scheme_info(scheme).awarder,
-                          score.value_num if score else None, score.text if score else None, year, date,
-                          text[sentence.start:sentence.end], sentence.start, sentence.end, rule)
-            key = (name.lower(), predicate.value)
-            if key in found:
-                old = found[key]
-                found[key] = replace(old, grade=old.grade or claim.grade, score=old.score if old.score is not None else claim.score,
-                                     score_text=old.score_text or claim.score_text, year=old.year or claim.year,
-                                     date=old.date or claim.date)
-            else:
-                found[key] = claim
+    for index in range(len(grouped)):
+        for unit, predicate, clause, rule in _pairs(ctx, index):
+            if not _is_awarder(unit, predicate.extra["scheme"], ctx.awarders):
+                _merge(found, _claim(ctx, unit, predicate, clause, index, rule))
     claims = list(found.values())
-    _scores_beside_units(text, claims, by_label["UNIT"], grouped, canonical)
+    _scores_beside_units(text, claims, grouped, ctx.canonical)
     return claims
 
 
-def _scores_beside_units(text: str, claims: list[Claim], units: list[Mention], sentences: list[_Sentence],
+def _scores_beside_units(text: str, claims: list[Claim], sentences: list[_Span],
                          canonical: dict[str, str]) -> None:
     """Give a claim without a score the score written right after its unit elsewhere
     ("MPP Kota Makassar mencatat indeks 4,58, sedangkan RSUD Daya ...")."""

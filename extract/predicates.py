@@ -122,8 +122,12 @@ def _matchers() -> tuple[regex.Pattern, dict[str, list[_Row]], regex.Pattern, di
 
 def find_predicates(text: str) -> list[PredicateCandidate]:
     phrase_re, phrase_to_label, grade_re, grades = _matchers()
-    found = []
-    for match in phrase_re.finditer(text):
+    found: list[PredicateCandidate] = []
+    # every phrase match, overlaps included; the longer wins ("kategori Cukup Informatif" is KIP)
+    matches = sorted(phrase_re.finditer(text, overlapped=True), key=lambda m: (m.start() - m.end(), m.start()))
+    for match in matches:
+        if any(p.start < match.end() and match.start() < p.end for p in found):
+            continue
         row = phrase_to_label[regex.sub(r"\s+", " ", match.group(0).lower())][0]
         found.append(PredicateCandidate(match.group(0), match.start(), match.end(), row.scheme, row.label,
                                         row.grade, row.rule_id))

@@ -153,7 +153,7 @@ def _extend(text: str, pos: int, lex: _Lexicon) -> int:
 
 
 _NESTED = regex.compile(r"[ \t]+pada[ \t]+", regex.VERSION1)
-_ORDINAL = regex.compile(r"[ \t]+(?:I{1,3}|IV|V|VI{1,3}|IX|X|\d{1,2})(?![\p{L}\p{N}])", regex.VERSION1)
+_ORDINAL = regex.compile(r"[ \t]+(?:I{1,3}|IV|V|VI{1,3}|IX|X)(?![\p{L}\p{N}])", regex.VERSION1)   # Semarang II
 _PAREN_ACRONYM = regex.compile(r"\s*\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}{1,5})?\)", regex.VERSION1)
 _ENUMERATION = regex.compile(
     r"[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?(?:,[ \t]*\p{Ll}+(?:[ \t]+\p{Ll}+)?)*,?[ \t]+(?:dan|&|serta)[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?[ \t]+",
