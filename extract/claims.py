@@ -285,8 +285,11 @@ def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]]
     found: dict[tuple[str, str], Claim] = {}
     for index in range(len(grouped)):
         for unit, predicate, clause, rule in _pairs(ctx, index):
-            if not _is_awarder(unit, predicate.extra["scheme"], ctx.awarders):
-                _merge(found, _claim(ctx, unit, predicate, clause, index, rule))
+            if _is_awarder(unit, predicate.extra["scheme"], ctx.awarders):
+                continue
+            claim = _claim(ctx, unit, predicate, clause, index, rule)
+            if scheme_info(claim.scheme).ran_in(claim.year):
+                _merge(found, claim)
     claims = list(found.values())
     _scores_beside_units(text, claims, grouped, ctx.canonical)
     return claims

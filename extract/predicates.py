@@ -31,7 +31,13 @@ class Scheme:
     awarder: str
     score_min: float | None
     score_max: float | None
+    first_year: int | None
+    last_year: int | None
     aliases: tuple[str, ...]
+
+    def ran_in(self, year: int | None) -> bool:
+        """True when the scheme gave results in ``year`` (or the year is unknown)."""
+        return year is None or ((self.first_year or year) <= year <= (self.last_year or year))
 
 
 @dataclass(slots=True, frozen=True)
@@ -63,8 +69,10 @@ def _where(row):
 def schemes() -> dict[str, Scheme]:
     out = {}
     for row in read_table("schemes.tsv", required=("scheme", "name", "awarder")):
+        years = [float_or_none(row, column) for column in ("first_year", "last_year")]
         out[row["scheme"]] = Scheme(row["scheme"], row["name"], row["awarder"], float_or_none(row, "score_min"),
-                                    float_or_none(row, "score_max"), tuple(split_aliases(row["aliases"])))
+                                    float_or_none(row, "score_max"), *(int(y) if y else None for y in years),
+                                    tuple(split_aliases(row["aliases"])))
     return out
 
 

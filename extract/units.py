@@ -55,6 +55,7 @@ class _Lexicon:
     spellings: dict[str, str]      # word variant -> standard spelling
     type_names: list[str]          # full names and long aliases of unit types, for fuzzy matching
     type_of: dict[str, str]        # lower-cased head, alias or name -> the type's one name (lower case)
+    region_names: dict[str, str]   # "kind alias" (lower case) -> the region's name: "provinsi jabar" -> Jawa Barat
 
 
 def _first_upper(phrase: str) -> str:
@@ -102,15 +103,20 @@ def _lexicon() -> _Lexicon:
     head = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(_first_upper(h) for h in heads) + r")(?![\p{L}\p{N}\-])",
                          regex.VERSION1)
     names: dict[str, list[str]] = {"provinsi": [], "kabupaten": [], "kota": []}
+    region_names: dict[str, str] = {}
     for row in read_table("units/regions.tsv", required=("kind", "name")):
-        names[row["kind"]] += [row["name"], *split_aliases(row.get("aliases", ""))]
+        aliases = split_aliases(row.get("aliases", ""))
+        names[row["kind"]] += [row["name"], *aliases]
+        for alias in aliases:
+            region_names.setdefault(f"{row['kind']} {alias.lower()}", row["name"])
     regions = {kind: regex.compile(r"(?:" + "|".join(regex.escape(n) for n in sorted(set(v), key=len, reverse=True))
                                    + r")(?![\p{L}\p{N}])", regex.IGNORECASE | regex.VERSION1)
                for kind, v in names.items()}
     stop = frozenset(w.lower() for w in read_words("units/stopwords.txt"))
     spellings = {r["variant"]: r["standard"] for r in read_table("units/spellings.tsv", required=("variant", "standard"))}
     type_names = [form for key, form in spelled.items() if len(form.split()) >= 3]
-    return _Lexicon(head, kinds, standalone, expansions, spelled, regions, stop, spellings, type_names, type_of)
+    return _Lexicon(head, kinds, standalone, expansions, spelled, regions, stop, spellings, type_names, type_of,
+                    region_names)
 
 
 def _region_kind(head: str) -> str | None:
@@ -187,54 +193,58 @@ def _extend_place(text: str, pos: int, lex: _Lexicon) -> int:
     if not region:
         return pos
     number = _ORDINAL.match(text, region)
-    end = number.end() if number else region
+    return number.end() if number else region
+
+
+def _unit_end(text: str, match: regex.Match, lex: _Lexicon) -> tuple[int, str] | None:
+    """Where the unit whose head is ``match`` ends, and the rule that read it; None if it is no unit."""
+    head_end, head = match.end(), match.group(0).lower()
+    region_kind = _region_kind(head)
+    if region_kind:
+        name = lex.regions[region_kind].match(text, head_end + 1) if text[head_end:head_end + 1] == " " else None
+        if not name:
+            return None
+        return _nested_end(text, name.end(), lex), f"unit.region.{region_kind}"
+    if head in lex.standalone:
+        # "Kemensos RI", "Ombudsman Perwakilan Jawa Timur", "MPP Kota Samarinda pada Dinas ..."
+        return _nested_end(text, _extend_place(text, head_end, lex), lex), f"unit.name.{lex.kinds.get(head, 'other')}"
+    bridge = _ENUMERATION.match(text, head_end)
+    if bridge and lex.head.match(text, bridge.end()):
+        head_end = bridge.end()   # "Biro hukum, persidangan, dan humas Kementerian ..."
+        end = _extend(text, lex.head.match(text, head_end).end(), lex)
+    else:
+        end = _extend(text, head_end, lex)
+    if not _has_name(text[head_end:end]):
+        return None
+    return end, f"unit.head.{lex.kinds.get(head, 'other')}"
+
+
+def _nested_end(text: str, end: int, lex: _Lexicon) -> int:
+    """A unit followed by "pada" + another unit nests it: "Pemkab X pada Dinas Y" is one name."""
     nested = _NESTED.match(text, end)
-    if nested and lex.head.match(text, nested.end()):
-        return _extend(text, end, lex)     # "MPP Kota Samarinda pada Dinas ... Kota Samarinda"
-    return end
+    inner = lex.head.match(text, nested.end()) if nested else None
+    found = _unit_end(text, inner, lex) if inner else None
+    return found[0] if found else end
 
 
 def find_units(text: str) -> list[UnitCandidate]:
     lex = _lexicon()
     found: list[UnitCandidate] = []
     pos = 0
-    while True:
-        match = lex.head.search(text, pos)
-        if not match:
-            return found
-        start, head_end = match.span()
-        head = match.group(0).lower()
-        region_kind = _region_kind(head)
-        if region_kind:
-            name = lex.regions[region_kind].match(text, head_end + 1) if text[head_end:head_end + 1] == " " else None
-            if not name:
-                pos = head_end
-                continue
-            end = name.end()
-            nested = _NESTED.match(text, end)
-            if nested and lex.head.match(text, nested.end()):
-                end = _extend(text, end, lex)
-            rule_id = f"unit.region.{region_kind}"
-        elif head in lex.standalone:
-            end = _extend_place(text, head_end, lex)   # "Kemensos RI", "Ombudsman Perwakilan Jawa Timur"
-            rule_id = f"unit.name.{lex.kinds.get(head, 'other')}"
-        else:
-            bridge = _ENUMERATION.match(text, head_end)
-            if bridge and lex.head.match(text, bridge.end()):
-                head_end = bridge.end()   # "Biro hukum, persidangan, dan humas Kementerian ..."
-                end = _extend(text, lex.head.match(text, head_end).end(), lex)
-            else:
-                end = _extend(text, head_end, lex)
-            if not _has_name(text[head_end:end]):
-                pos = head_end
-                continue
-            rule_id = f"unit.head.{lex.kinds.get(head, 'other')}"
+    while match := lex.head.search(text, pos):
+        start = match.start()
+        read = _unit_end(text, match, lex)
+        if read is None:
+            pos = match.end()
+            continue
+        end, rule_id = read
         if _COUNTED.search(text, max(0, start - 20), start):
             pos = end
             continue                  # "34 Samsat", "seluruh Dinas": a number of units, not one
         surface = text[start:end].rstrip(" ,")
         found.append(UnitCandidate(surface, start, start + len(surface), canonical_unit(surface), rule_id))
         pos = start + len(surface)
+    return found
 
 
 def canonical_unit(surface: str) -> str:
@@ -266,6 +276,10 @@ def canonical_unit(surface: str) -> str:
         full = lex.expansions.get(key) or lex.spelled.get(key, match.group(0))
         text = full + text[match.end():]
     text = _standard_type_name(text, lex)
+    place = regex.match(r"(.*?\b(?:Pemerintah\s+)?(Provinsi|Kabupaten|Kota)\s+)(.+)$", text)
+    key = f"{place.group(2).lower()} {place.group(3).lower()}" if place else ""
+    if key in lex.region_names:
+        text = place.group(1) + lex.region_names[key]   # "Pemprov Jabar" -> "Pemerintah Provinsi Jawa Barat"
     if regex.match(r"(?:Provinsi|Kabupaten|Kota)\s", text) and _bare_region(text, lex):
         text = "Pemerintah " + text     # a region as an awardee is its government
     return regex.sub(r"\s+(?:RI|Republik Indonesia)$", "", text) if lex.kinds.get(text.lower()) is None else text
