@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from .patterns import PatternError, compile_rule, read_table
-from .predicates import awarder_of, scheme_info
+from .predicates import awarder_of, scheme_evidence, scheme_info, scheme_year_pattern
 from .records import Claim, Mention
 from .units import unit_signature
 
@@ -148,20 +148,27 @@ def _pair(text: str, units: list[Mention], predicates: list[Mention]) -> list[tu
     return [(unit, p) for unit in subjects for p in kept]
 
 
-def _year(text: str, start: int, end: int, published_year: int | None) -> int | None:
-    for pattern in _cues()["year"]:
-        for match in pattern.finditer(text, start, end):
-            year = int(match.group("year"))
-            if published_year is None or year <= published_year:
-                return year
+_YEAR_AFTER = regex.compile(r"\s+(?:(?i:tahun)\s+)?(?P<year>(?:19|20)\d{2})(?!\d)", regex.VERSION1)
+
+
+def _year(text: str, span: _Span, published_year: int | None) -> int | None:
+    """The evaluation year a span names: "tahun 2021", "pada 2021", a scheme's round ("IGA 2022"),
+    or a year right after a predicate ("WBBM 2021")."""
+    found = [m for pattern in [*_cues()["year"], scheme_year_pattern()] for m in pattern.finditer(text, span.start, span.end)]
+    found += [m for m in (_YEAR_AFTER.match(text, p.end) for p in span.predicates) if m]
+    for match in sorted(found, key=lambda m: m.start()):
+        year = int(match.group("year"))
+        if published_year is None or year <= published_year:
+            return year
     return None
 
 
 def _article_year(text: str, sentences: list[_Span], published_year: int | None) -> int | None:
     counts = collections.Counter()
-    for sentence in sentences:
-        if sentence.predicates or _any("award", text[sentence.start:sentence.end]):
-            year = _year(text, sentence.start, sentence.end, published_year)
+    for sentence in sentences:   # the title, and sentences with a predicate, an award or a scheme's name
+        words = text[sentence.start:sentence.end]
+        if sentence.start == 0 or sentence.predicates or _any("award", words) or scheme_evidence(words):
+            year = _year(text, sentence, published_year)
             if year:
                 counts[year] += 1
     return counts.most_common(1)[0][0] if counts else None
@@ -253,7 +260,7 @@ def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: _Span, inde
     whole = clause.start == sentence.start and clause.end == sentence.end
     score = _score_for(ctx.text, scheme, clause, following if whole else None)
     dates = clause.dates or sentence.dates
-    year = _year(ctx.text, sentence.start, sentence.end, ctx.published_year) or ctx.article_year
+    year = _year(ctx.text, sentence, ctx.published_year) or ctx.article_year
     return Claim(ctx.article_id, ctx.canonical.get(unit.value, unit.value), unit.text, predicate.value, grade, scheme,
                  scheme_info(scheme).awarder, score.value_num if score else None, score.text if score else None,
                  year, dates[0].value_date if dates else None, ctx.text[sentence.start:sentence.end],

@@ -63,11 +63,15 @@ class ArticleErrors:
 class Report:
     fields: dict[str, FieldScore]
     articles: list[ArticleErrors]
+    attributes: dict[str, list[int]] = field(default_factory=dict)   # agreeing, compared (matched claims)
 
     def table(self) -> str:
         lines = [f"{'field':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
         for name, s in self.fields.items():
             lines.append(f"{name:<10} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
+        if self.attributes:
+            agreement = ", ".join(f"{name} {ok}/{n}" for name, (ok, n) in self.attributes.items())
+            lines.append(f"matched claims agreeing on: {agreement}")
         return "\n".join(lines)
 
     def errors(self) -> str:
@@ -76,7 +80,7 @@ class Report:
             if not any(article.missed.values()) and not any(article.false_positives.values()):
                 continue
             lines.append(f"{article.gold_file} ({article.article_id or 'not in the run'})")
-            for name in FIELDS:
+            for name in (*FIELDS, "claim attributes"):
                 for item in article.missed.get(name, []):
                     lines.append(f"  miss {name}: {item}")
                 for item in article.false_positives.get(name, []):
@@ -86,6 +90,7 @@ class Report:
     def to_dict(self) -> dict:
         return {"fields": {n: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp,
                                "fn": s.fn} for n, s in self.fields.items()},
+                "claim_attributes": {n: {"agree": ok, "compared": total} for n, (ok, total) in self.attributes.items()},
                 "articles": [{"gold_file": a.gold_file, "article_id": a.article_id, "missed": a.missed,
                               "false_positives": a.false_positives} for a in self.articles]}
 
@@ -105,13 +110,26 @@ def _find_article(gold: dict, articles: pd.DataFrame) -> str | None:
     return None
 
 
-def _match_claims(gold: dict, claims: pd.DataFrame, score: FieldScore, errors: ArticleErrors) -> None:
+ATTRIBUTES = ("grade", "score", "year", "awarder")
+
+
+def _same(attribute: str, got, wanted) -> bool:
+    if attribute == "score":
+        return (wanted is None and pd.isna(got)) or (wanted is not None and not pd.isna(got)
+                                                     and round(float(got), 2) == round(float(wanted), 2))
+    if attribute == "year":
+        return (wanted is None and pd.isna(got)) or (wanted is not None and not pd.isna(got) and int(got) == int(wanted))
+    return normalise_name(None if pd.isna(got) else got) == normalise_name(wanted)
+
+
+def _match_claims(gold: dict, claims: pd.DataFrame, score: FieldScore, errors: ArticleErrors,
+                  attributes: dict[str, list[int]]) -> None:
     def key_of(g):
         return {normalise_name(u) for u in g.get("unit", [])}, normalise_name(g.get("predicate"))
     wanted = [key_of(g) for g in gold.get("claims", [])]
     optional = [key_of(g) for g in gold.get("optional_claims", [])]
     matched = [False] * len(wanted)
-    fps = []
+    fps, disagreements = [], []
     for row in claims.itertuples():
         names = {normalise_name(row.unit), normalise_name(row.unit_text)}
         predicate = normalise_name(row.predicate)
@@ -119,15 +137,23 @@ def _match_claims(gold: dict, claims: pd.DataFrame, score: FieldScore, errors: A
         if hit is not None:
             matched[hit] = True
             score.tp += 1
+            for attribute in ATTRIBUTES:
+                expected = gold["claims"][hit].get(attribute)
+                ok = _same(attribute, getattr(row, attribute), expected)
+                attributes[attribute][0] += ok
+                attributes[attribute][1] += 1
+                if not ok:
+                    disagreements.append(f"{row.unit} | {row.predicate}: {attribute} {getattr(row, attribute)!s}, gold {expected!s}")
         elif any(p in (predicate, "") and names & units for units, p in optional):
             continue
         else:
             fps.append(f"{row.unit} | {row.predicate}")
-    misses = [f"{sorted(g['unit'])[0] if g.get('unit') else '?'} | {g.get('predicate')}"
+    misses = [f"{g['unit'][0] if g.get('unit') else '?'} | {g.get('predicate')}"
               for g, m in zip(gold.get("claims", []), matched) if not m]
     score.fp += len(fps)
     score.fn += len(misses)
     errors.missed["claims"], errors.false_positives["claims"] = misses, fps
+    errors.false_positives["claim attributes"] = disagreements
 
 
 def _match_sets(name: str, wanted: set, got: set, score: FieldScore, errors: ArticleErrors) -> None:
@@ -143,6 +169,7 @@ def evaluate(gold_dir: str | Path, pred_dir: str | Path) -> Report:
     tables = load(pred_dir)
     articles = tables["articles"]
     fields = {name: FieldScore() for name in FIELDS}
+    attributes = {name: [0, 0] for name in ATTRIBUTES}
     reports = []
     for path in sorted(Path(gold_dir).glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
@@ -150,7 +177,7 @@ def evaluate(gold_dir: str | Path, pred_dir: str | Path) -> Report:
         errors = ArticleErrors(path.name, article_id)
         of = lambda table: tables[table][tables[table]["article_id"] == article_id]
         mentions = of("mentions")
-        _match_claims(gold, of("claims"), fields["claims"], errors)
+        _match_claims(gold, of("claims"), fields["claims"], errors, attributes)
         _match_sets("scores", {round(float(s), 2) for s in gold.get("scores", [])},
                     {round(float(v), 2) for v in mentions.loc[mentions["label"] == "SCORE", "value_num"].dropna()},
                     fields["scores"], errors)
@@ -160,4 +187,4 @@ def evaluate(gold_dir: str | Path, pred_dir: str | Path) -> Report:
         _match_sets("officials", {normalise_name(o["name"]) for o in gold.get("officials", [])},
                     {normalise_name(s) for s in of("quotes")["speaker"].dropna()}, fields["officials"], errors)
         reports.append(errors)
-    return Report(fields, reports)
+    return Report(fields, reports, attributes)

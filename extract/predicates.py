@@ -187,6 +187,14 @@ def _scheme_matcher() -> tuple[regex.Pattern, dict[str, str]]:
     return pattern, alias_to_scheme
 
 
+@functools.cache
+def scheme_year_pattern() -> regex.Pattern:
+    """A scheme's name followed by its round's year: "IGA 2022", "PEKPPP Tahun 2021", "KIPP 2019"."""
+    pattern, _ = _scheme_matcher()
+    return regex.compile(r"(?:" + pattern.pattern + r")\s+(?:(?i:tahun)\s+)?(?P<year>(?:19|20)\d{2})(?!\d)",
+                         regex.VERSION1)
+
+
 def scheme_evidence(text: str) -> dict[str, int]:
     """How often ``text`` names each scheme, directly or through its awarder.
 

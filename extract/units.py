@@ -29,7 +29,7 @@ _CONNECTORS = ("dan", "yang", "serta", "&", "pada", "di", ",", "untuk", "bagi")
 _NESTING = ("pada",)          # "Pemkab X pada Dinas Y": the next unit is part of this one
 _TOKEN = regex.compile(
     r"""[ \t]*(?P<conn>(?:dan|yang|serta|&|pada|di|untuk|bagi)[ \t]+|,[ \t]*(?:dan[ \t]+)?)?"""
-    r"""(?P<tok>\p{Lu}[\p{L}\p{N}'’\-/.]*(?<!\.)|\d{1,3}(?!\d)|“[^”\n]{1,60}”|"[^"\n]{1,60}"|‘[^’\n]{1,60}’|'[^'\n]{1,40}'|\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}{1,5})?\))""",
+    r"""(?P<tok>\p{Lu}[\p{L}\p{N}'’\-/.]*(?<!\.)|\d{1,3}(?![\d]|[.,]\d)|“[^”\n]{1,60}”|"[^"\n]{1,60}"|‘[^’\n]{1,60}’|'[^'\n]{1,40}'|\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}{1,5})?\))""",
     regex.VERSION1,
 )
 
