@@ -35,24 +35,27 @@ class DateCandidate:
 
 
 @functools.cache
-def _language() -> tuple[dict[str, int], dict[str, int], list[tuple[str, regex.Pattern]]]:
+def _language() -> tuple[dict[str, int], dict[str, int], dict[str, int], list[tuple[str, regex.Pattern]]]:
+    """Month numbers, ISO weekdays and day offsets by word, and the compiled candidate patterns."""
     rows = read_table(_TABLE, required=("kind", "name", "value"))
     months = {r["name"].lower(): int(r["value"]) for r in rows if r["kind"] == "month"}
     weekdays = {r["name"].lower(): int(r["value"]) for r in rows if r["kind"] == "weekday"}
+    relative = {r["name"].lower(): int(r["value"]) for r in rows if r["kind"] == "relative"}
     alternation = lambda names: "(?:" + "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b"
     rules = []
     for row in rows:
         if row["kind"] == "pattern":
-            source = row["value"].replace("{MONTH}", alternation(months)).replace("{WEEKDAY}", alternation(weekdays))
+            source = (row["value"].replace("{MONTH}", alternation(months)).replace("{WEEKDAY}", alternation(weekdays))
+                      .replace("{RELATIVE}", alternation(relative)))
             try:
                 rules.append((row["name"], regex.compile(source, regex.IGNORECASE | regex.VERSION1)))
             except regex.error as exc:
                 path, _, line = row["_where"].rpartition(":")
                 raise PatternError(path, int(line), f"bad date pattern: {exc}") from exc
-        elif row["kind"] not in ("month", "weekday"):
+        elif row["kind"] not in ("month", "weekday", "relative"):
             path, _, line = row["_where"].rpartition(":")
             raise PatternError(path, int(line), f"unknown kind {row['kind']!r}")
-    return months, weekdays, rules
+    return months, weekdays, relative, rules
 
 
 @functools.cache
@@ -99,10 +102,24 @@ def _year_for(day: int, month: int, weekday: int | None, published: dt.date | No
     return None
 
 
-def _resolve(match: regex.Match, months: dict[str, int], weekdays: dict[str, int],
+def _resolve_relative(parts: dict, weekday: int | None, relative: dict[str, int],
+                      published: dt.date | None) -> tuple[dt.date, str] | None:
+    """"kemarin" and "Senin lalu" against the published date."""
+    if published is None:
+        return None
+    if parts.get("relative"):
+        offset = relative.get(regex.sub(r"\s+", " ", parts["relative"].lower()))
+        return (published + dt.timedelta(days=offset), "day") if offset is not None else None
+    back = (published.isoweekday() - weekday) % 7 or 7
+    return published - dt.timedelta(days=back), "day"
+
+
+def _resolve(match: regex.Match, months: dict[str, int], weekdays: dict[str, int], relative: dict[str, int],
              published: dt.date | None) -> tuple[dt.date, str] | None:
     parts = match.groupdict()
     weekday = weekdays.get((parts.get("weekday") or "").lower())
+    if parts.get("relative") or (weekday and not parts.get("day")):
+        return _resolve_relative(parts, weekday, relative, published)
     year = parts.get("year")
     if parts.get("monthname"):
         if parts.get("day") and year:
@@ -126,7 +143,7 @@ def _resolve(match: regex.Match, months: dict[str, int], weekdays: dict[str, int
 
 def date_spans(text: str) -> list[tuple[int, int, str]]:
     """Where the date patterns match: (start, end, rule_id); earlier rules win overlaps."""
-    _, _, rules = _language()
+    rules = _language()[3]
     taken: list[tuple[int, int, str]] = []
     for rule_id, pattern in rules:
         for match in pattern.finditer(text):
@@ -146,12 +163,12 @@ def normalise_candidate(text: str, rule_id: str, published: dt.date | None = Non
     >>> normalise_candidate("31/02/2022", "date.numeric") is None
     True
     """
-    months, weekdays, rules = _language()
+    months, weekdays, relative, rules = _language()
     pattern = dict(rules).get(rule_id)
     match = pattern.fullmatch(text) if pattern else None
     if match is None:
         return None
-    resolved = _resolve(match, months, weekdays, published)
+    resolved = _resolve(match, months, weekdays, relative, published)
     return resolved if resolved and resolved[0] else None
 
 

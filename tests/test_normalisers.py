@@ -129,3 +129,14 @@ def test_find_predicates(text, expected):
 ], ids=["prof-dr-mba", "haji-sh", "many", "hajjah-two-degrees", "balinese"])
 def test_strip_titles(name, expected):
     assert strip_titles(name) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("diserahkan kemarin di Jakarta", D(2023, 3, 8), [(D(2023, 3, 7), "day")]),
+    ("kemarin lusa", D(2023, 3, 8), [(D(2023, 3, 6), "day")]),
+    ("rapat Senin lalu", D(2023, 3, 8), [(D(2023, 3, 6), "day")]),
+    ("Rabu lalu", D(2023, 3, 8), [(D(2023, 3, 1), "day")]),
+    ("kemarin", None, []),
+], ids=["kemarin", "kemarin-lusa", "weekday-last", "same-weekday-is-a-week-back", "no-published"])
+def test_relative_dates(text, published, expected):
+    assert [(c.value, c.precision) for c in find_dates(text, published)] == expected
