@@ -12,7 +12,8 @@ from . import __version__
 def _run(args: argparse.Namespace) -> int:
     from .run import run
     from .sources.web import fetch_config
-    summary = run(args.inputs or None, args.out, batch_size=args.batch_size,
+    summary = run(args.inputs or None, args.out, workers=args.workers, scheduler=args.scheduler,
+                  batch_size=args.batch_size, files_per_shard=args.files_per_shard,
                   fetch_config=fetch_config(timeout=args.timeout, max_bytes=args.max_bytes))
     print("\n".join(summary.lines()))
     return 0
@@ -42,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("inputs", nargs="*", metavar="INPUT",
                      help="files, directories (searched recursively) or http(s) URLs; default: corpus/")
     run.add_argument("--out", default="outputs", help="directory for the parquet tables (default: outputs/)")
+    run.add_argument("--workers", type=int, default=None, help="worker processes on this machine (default: all cores)")
+    run.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                     help="run the shards on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786)")
+    run.add_argument("--files-per-shard", type=int, default=200,
+                     help="HTML/text files per shard (each WARC or JSONL file is a shard of its own)")
     run.add_argument("--batch-size", type=int, default=500, help="rows buffered per table before a write")
     run.add_argument("--timeout", type=int, default=30, help="seconds allowed per URL download")
     run.add_argument("--max-bytes", type=int, default=20_000_000, help="largest page downloaded from a URL")

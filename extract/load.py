@@ -19,8 +19,10 @@ _PANDAS_TYPES = {
 
 
 def read_table(out_dir: str | Path, name: str) -> pd.DataFrame:
-    """One table (a file, or a directory of part files) as a DataFrame; dates stay ``datetime.date``."""
-    table = pq.read_table(Path(out_dir) / f"{name}.parquet", schema=TABLES[name])
+    """One table (a directory of part files, or one file) as a DataFrame; dates stay ``datetime.date``."""
+    path = Path(out_dir) / f"{name}.parquet"
+    parts = sorted(path.glob("*.parquet")) if path.is_dir() else [path]
+    table = pq.read_table(path, schema=TABLES[name]) if parts else TABLES[name].empty_table()
     return table.to_pandas(types_mapper=_PANDAS_TYPES.get)
 
 

@@ -1,18 +1,21 @@
-"""The loop over inputs: read, process, write; and what a run reports at its end."""
+"""Runners: the inputs cut into shards, processed here (one process or local workers) or on a
+Dask cluster, and what a run reports at its end. Every runner calls the same
+:func:`~extract.shards.process_shard`."""
 from __future__ import annotations
 
 import collections
 import logging
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 from tqdm import tqdm
 
-from .pipeline import process
-from .sources import iter_raw_docs
-from .tables import TableWriter
+from .shards import FILES_PER_SHARD, MARKERS, ShardSummary, plan_shards, process_shard
+from .tables import prune
 
 log = logging.getLogger(__name__)
 
@@ -23,56 +26,81 @@ DEFAULT_OUT = "outputs"
 @dataclass(slots=True)
 class RunSummary:
     out_dir: Path
-    articles: int = 0
+    records: int = 0
     ok: int = 0
     failed: int = 0
+    skipped: int = 0                 # records of shards finished by an earlier run, not redone
+    shards: int = 0
+    shards_skipped: int = 0
     statuses: collections.Counter = field(default_factory=collections.Counter)
-    mentions: collections.Counter = field(default_factory=collections.Counter)
-    claims: int = 0
-    quotes: int = 0
+    rows: collections.Counter = field(default_factory=collections.Counter)
     elapsed: float = 0.0
+
+    def add(self, shard: ShardSummary) -> None:
+        self.shards += 1
+        self.records += shard.records
+        self.ok += shard.ok
+        self.failed += shard.records - shard.ok
+        self.statuses.update(shard.statuses)
+        self.rows.update(shard.rows)
+        if shard.skipped:
+            self.shards_skipped += 1
+            self.skipped += shard.records
 
     def lines(self) -> list[str]:
         failed = ", ".join(f"{status} {n}" for status, n in sorted(self.statuses.items()) if status != "ok")
-        found = ", ".join(f"{label} {n}" for label, n in sorted(self.mentions.items()))
         return [
-            f"articles: {self.articles} (ok {self.ok}, failed {self.failed}{': ' + failed if failed else ''})",
-            f"mentions: {sum(self.mentions.values())} ({found})",
-            f"claims: {self.claims}; quotes: {self.quotes}",
+            f"articles: {self.records} (ok {self.ok}, failed {self.failed}{': ' + failed if failed else ''}; "
+            f"{self.skipped} from {self.shards_skipped} of {self.shards} shards already done)",
+            f"rows: mentions {self.rows['mentions']}, claims {self.rows['claims']}, quotes {self.rows['quotes']}",
             f"tables in {self.out_dir} ({self.elapsed:.1f} s)",
         ]
 
 
-def run(inputs: Iterable[str] | None = None, out_dir: str | Path = DEFAULT_OUT, *,
-        fetch_config=None, batch_size: int = 500, progress: bool | None = None) -> RunSummary:
+def _local(shards, out_dir, workers, bar, **options) -> Iterable[ShardSummary]:
+    if workers <= 1 or len(shards) <= 1:
+        for shard in shards:
+            yield process_shard(shard, out_dir, progress=bar.update, **options)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(process_shard, shard, out_dir, **options) for shard in shards]
+        for future in as_completed(futures):
+            summary = future.result()
+            bar.update(summary.records)
+            yield summary
+
+
+def run(inputs: Iterable[str] | None = None, out_dir: str | Path = DEFAULT_OUT, *, workers: int | None = None,
+        scheduler=None, fetch_config=None, batch_size: int = 500, files_per_shard: int = FILES_PER_SHARD,
+        progress: bool | None = None) -> RunSummary:
     """Process every record of ``inputs`` into the tables under ``out_dir``.
 
-    ``inputs`` are files, directories, globs already expanded by the shell, or
-    URLs; none means the bundled ``corpus/``. ``progress`` None shows a bar only
-    on a terminal.
+    ``inputs`` are files, directories or URLs; none means the bundled ``corpus/``.
+    ``workers`` processes run on this machine (default: all cores); with
+    ``scheduler`` (a Dask scheduler address or a ``distributed.Client``) the
+    shards run on that cluster instead. Shards finished by an earlier run with
+    the same inputs and rules are skipped; parts of shards that are not in
+    this run are removed at its end. ``progress`` None shows a bar only on a
+    terminal.
     """
-    inputs = list(inputs or [DEFAULT_INPUT])
-    summary = RunSummary(Path(out_dir))
     started = time.perf_counter()
-    with TableWriter(out_dir, batch_size=batch_size) as writer, \
-            tqdm(desc="articles", unit="doc", disable=None if progress is None else not progress) as bar:
-        for raw in iter_raw_docs(inputs, fetch_config=fetch_config):
-            result = process(raw)
-            article = result.article
-            writer.add("articles", [article])
-            writer.add("mentions", result.mentions)
-            writer.add("claims", result.claims)
-            writer.add("quotes", result.quotes)
-            summary.articles += 1
-            summary.statuses[article.status] += 1
-            if article.status == "ok":
-                summary.ok += 1
-            else:
-                summary.failed += 1
-                log.warning("%s", article.error)
-            summary.mentions.update(m.label for m in result.mentions)
-            summary.claims += len(result.claims)
-            summary.quotes += len(result.quotes)
-            bar.update()
+    out_dir = Path(out_dir)
+    shards = plan_shards(inputs or [DEFAULT_INPUT], files_per_shard)
+    summary = RunSummary(out_dir)
+    options = dict(fetch_config=fetch_config, batch_size=batch_size)
+    with tqdm(desc="articles", unit="doc", disable=None if progress is None else not progress) as bar:
+        if scheduler is not None:
+            from .cluster import run_on_dask
+            results = run_on_dask(shards, out_dir, scheduler, bar, **options)
+        else:
+            results = _local(shards, out_dir, workers or os.cpu_count() or 1, bar, **options)
+        for shard_summary in results:
+            summary.add(shard_summary)
+            bar.set_postfix(shards=f"{summary.shards}/{len(shards)}")
+    keep = {shard.name for shard in shards}
+    prune(out_dir, keep)
+    for marker in (out_dir / MARKERS).glob("*.json"):
+        if marker.stem not in keep:
+            marker.unlink()
     summary.elapsed = time.perf_counter() - started
     return summary

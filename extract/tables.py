@@ -1,12 +1,14 @@
 """Records -> parquet tables with the one schema of :mod:`extract.schema`.
 
-Rows are written in bounded batches (a row group per batch) to a temporary
-file beside the target, which is renamed into place only when the run closes
-it: a run that dies leaves no half-written table.
+Each table is a directory of part files, one per shard:
+``DIR/<table>.parquet/<part>.parquet`` (``pandas.read_parquet`` and
+``pyarrow.parquet.read_table`` read the directory as one table). Rows are
+written in bounded batches (a row group per batch) to a hidden temporary file
+beside the part, renamed into place when the shard is done: a run that dies
+leaves no half-written part.
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 from pathlib import Path
 
@@ -23,23 +25,26 @@ def to_table(name: str, records: list) -> pa.Table:
     return pa.Table.from_pydict(columns, schema=schema)
 
 
-class TableWriter:
-    """Buffers records per table and writes a row group every ``batch_size`` rows."""
+def table_dir(out_dir: Path | str, name: str) -> Path:
+    return Path(out_dir) / f"{name}.parquet"
 
-    def __init__(self, out_dir: Path | str, batch_size: int = 500, suffix: str = ""):
+
+class TableWriter:
+    """Buffers one shard's records per table and writes a row group every ``batch_size`` rows."""
+
+    def __init__(self, out_dir: Path | str, part: str, batch_size: int = 500):
         self.out_dir = Path(out_dir)
-        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.part = part
         self.batch_size = batch_size
-        self.suffix = suffix
         self._buffers: dict[str, list] = {name: [] for name in TABLES}
         self._writers: dict[str, pq.ParquetWriter] = {}
         self.counts = {name: 0 for name in TABLES}
 
     def final_path(self, name: str) -> Path:
-        return self.out_dir / f"{name}{self.suffix}.parquet"
+        return table_dir(self.out_dir, name) / f"{self.part}.parquet"
 
     def _temp_path(self, name: str) -> Path:
-        return self.out_dir / f".{name}{self.suffix}.parquet.{os.getpid()}.tmp"
+        return table_dir(self.out_dir, name) / f".{self.part}.{os.getpid()}.tmp"
 
     def add(self, name: str, records: list) -> None:
         buffer = self._buffers[name]
@@ -51,13 +56,14 @@ class TableWriter:
     def _flush(self, name: str) -> None:
         buffer = self._buffers[name]
         if name not in self._writers:
+            table_dir(self.out_dir, name).mkdir(parents=True, exist_ok=True)
             self._writers[name] = pq.ParquetWriter(self._temp_path(name), TABLES[name], compression="zstd")
         if buffer:
             self._writers[name].write_table(to_table(name, buffer))
             buffer.clear()
 
     def close(self) -> dict[str, Path]:
-        """Write what is left and move every table into place."""
+        """Write what is left and move every part into place."""
         paths = {}
         for name in TABLES:
             self._flush(name)
@@ -80,3 +86,18 @@ class TableWriter:
             self.close()
         else:
             self.abort()
+
+
+def prune(out_dir: Path | str, keep: set[str]) -> int:
+    """Remove the part files (and leftovers of killed runs) of shards not in ``keep``; return how many."""
+    removed = 0
+    for name in TABLES:
+        directory = table_dir(out_dir, name)
+        if not directory.is_dir():
+            continue
+        for path in directory.iterdir():
+            part = path.name[:-len(".parquet")] if path.name.endswith(".parquet") else None
+            if part not in keep:
+                path.unlink()
+                removed += 1
+    return removed

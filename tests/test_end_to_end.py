@@ -21,7 +21,7 @@ def corpus_records() -> int:
 
 def test_every_table_has_the_documented_schema(corpus_run):
     for name, schema in TABLES.items():
-        assert pq.read_schema(corpus_run / f"{name}.parquet") == schema
+        assert pq.read_table(corpus_run / f"{name}.parquet").schema == schema
 
 
 def test_every_input_record_yields_one_article_row(corpus_run):

@@ -1,0 +1,169 @@
+"""Shards: the units of work a run is cut into, and what one shard produces.
+
+A shard is one archive or JSON Lines file, a run of up to ``files_per_shard``
+single-document files (HTML, text), or a run of URLs. Its key hashes what it
+reads (paths with size and modification time, or URLs) and the pipeline
+version (package version and every rule file), so a rerun over the same
+inputs with the same rules recognises the shards it already finished.
+
+:func:`process_shard` is the one per-shard function every runner uses: one
+process, local workers, or a Dask cluster. It writes one part file per table
+(temporary names, then renamed) and, last, a completion marker.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import os
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from trafilatura.meta import reset_caches
+
+from . import __version__
+from .patterns import patterns_dir
+from .pipeline import process
+from .sources import expand_inputs, is_url, kind_of, read_input
+from .tables import TableWriter
+
+log = logging.getLogger(__name__)
+
+FILES_PER_SHARD = 200
+RESET_CACHES_EVERY = 1000     # trafilatura's caches grow with every page
+MARKERS = "_shards"
+
+
+@dataclass(slots=True, frozen=True)
+class Shard:
+    index: int
+    items: tuple[str, ...]       # expanded inputs: file paths or URLs
+    key: str
+
+    @property
+    def name(self) -> str:
+        return f"part-{self.index:05d}-{self.key}"
+
+
+@dataclass(slots=True)
+class ShardSummary:
+    shard: str
+    records: int = 0
+    ok: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
+    elapsed: float = 0.0
+    skipped: bool = False
+
+
+@functools.cache
+def pipeline_version() -> str:
+    """The package version and a digest of every rule file: what makes two runs' outputs comparable."""
+    digest = hashlib.sha1(__version__.encode())
+    for path in sorted(p for p in patterns_dir().rglob("*") if p.is_file()):
+        digest.update(path.relative_to(patterns_dir()).as_posix().encode())
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def _identity(item: str) -> str:
+    if is_url(item):
+        return item
+    try:
+        stat = os.stat(item)
+    except OSError:
+        return f"{item}:missing"
+    return f"{os.path.abspath(item)}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def _key(items: Iterable[str]) -> str:
+    digest = hashlib.sha1(pipeline_version().encode())
+    for item in items:
+        digest.update(_identity(item).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def plan_shards(inputs: Iterable[str], files_per_shard: int = FILES_PER_SHARD) -> list[Shard]:
+    """Cut the expanded inputs into shards, in input order."""
+    groups: list[list[str]] = []
+    pending: list[str] = []
+    for item in expand_inputs(inputs):
+        single = is_url(item) or kind_of(Path(item)) in ("html", "text", None)
+        if single:
+            pending.append(item)
+            if len(pending) >= files_per_shard:
+                groups.append(pending)
+                pending = []
+        else:
+            if pending:
+                groups.append(pending)
+                pending = []
+            groups.append([item])
+    if pending:
+        groups.append(pending)
+    return [Shard(index, tuple(items), _key(items)) for index, items in enumerate(groups)]
+
+
+def marker_path(out_dir: Path, shard: Shard) -> Path:
+    return Path(out_dir) / MARKERS / f"{shard.name}.json"
+
+
+def finished(out_dir: Path, shard: Shard) -> ShardSummary | None:
+    """The summary a finished shard left, or None when it must be (re)done."""
+    try:
+        data = json.loads(marker_path(out_dir, shard).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    summary = ShardSummary(**{k: v for k, v in data.items() if k in ShardSummary.__slots__})
+    summary.skipped = True
+    return summary
+
+
+def _records(shard: Shard, fetch_config) -> Iterator:
+    for item in shard.items:
+        yield from read_input(item, fetch_config=fetch_config)
+
+
+def process_shard(shard: Shard, out_dir: str | Path, *, fetch_config=None, batch_size: int = 500,
+                  progress=None) -> ShardSummary:
+    """Process one shard into its part files and completion marker; skip it if already finished."""
+    out_dir = Path(out_dir)
+    done = finished(out_dir, shard)
+    if done is not None:
+        return done
+    started = time.perf_counter()
+    summary = ShardSummary(shard.name)
+    with TableWriter(out_dir, shard.name, batch_size=batch_size) as writer:
+        for raw in _records(shard, fetch_config):
+            result = process(raw)
+            writer.add("articles", [result.article])
+            writer.add("mentions", result.mentions)
+            writer.add("claims", result.claims)
+            writer.add("quotes", result.quotes)
+            status = result.article.status
+            summary.records += 1
+            summary.ok += status == "ok"
+            summary.statuses[status] = summary.statuses.get(status, 0) + 1
+            if status != "ok":
+                log.warning("%s", result.article.error)
+            if summary.records % RESET_CACHES_EVERY == 0:
+                reset_caches()
+            if progress is not None:
+                progress(1)
+    summary.rows = dict(writer.counts)
+    summary.elapsed = time.perf_counter() - started
+    _write_marker(out_dir, shard, summary)
+    return summary
+
+
+def _write_marker(out_dir: Path, shard: Shard, summary: ShardSummary) -> None:
+    path = marker_path(out_dir, shard)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_suffix(f".{os.getpid()}.tmp")
+    data = asdict(summary) | {"items": list(shard.items), "version": pipeline_version()}
+    temp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(temp, path)
