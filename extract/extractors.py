@@ -12,7 +12,7 @@ import datetime as dt
 from spacy.tokens import Doc
 
 from .dates import normalise_candidate
-from .nlp import exact_offsets
+from .nlp import matches, sentence_offsets, text_of
 from .predicates import awarder_of, describe, scheme_evidence
 from .quotes import find_quotes, QuoteCandidate
 from .records import Mention, Quote
@@ -21,9 +21,9 @@ from .units import canonical_unit
 
 
 def _spans(doc: Doc, key: str):
-    for span in doc.spans.get(key, []):
-        start, end = exact_offsets(span)
-        yield doc.text[start:end], start, end, span.id_
+    text = text_of(doc)
+    for start, end, rule_id in matches(doc, key):
+        yield text[start:end], start, end, rule_id
 
 
 def extract_units(doc: Doc, article_id: str) -> list[Mention]:
@@ -34,13 +34,16 @@ def extract_units(doc: Doc, article_id: str) -> list[Mention]:
 def extract_predicates(doc: Doc, article_id: str) -> list[Mention]:
     """Predicates with their scheme; a phrase shared by schemes goes to the one its sentence, else its
     article, names most ("zona hijau" in a KPK MCP story is an MCP zone)."""
-    article_evidence = scheme_evidence(doc.text)
+    article_text = text_of(doc)
+    article_evidence = scheme_evidence(article_text)
+    sentences = sentence_offsets(doc)
+    by_sentence: dict[tuple[int, int], dict[str, int]] = {}
     found = []
-    for span in doc.spans.get("predicate", []):
-        start, end = exact_offsets(span)
-        text, rule_id = doc.text[start:end], span.id_
-        evidence = scheme_evidence(span.sent.text) or article_evidence
-        described = describe(text, rule_id, evidence)
+    for text, start, end, rule_id in _spans(doc, "predicate"):
+        sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
+        if sentence not in by_sentence:
+            by_sentence[sentence] = scheme_evidence(article_text[sentence[0]:sentence[1]])
+        described = describe(text, rule_id, by_sentence[sentence] or article_evidence)
         if described:
             scheme, label, grade = described
             found.append(Mention(article_id, "PREDICATE", text, start, end, rule_id, value=label,
@@ -74,16 +77,13 @@ def extract_awarders(doc: Doc, article_id: str) -> list[Mention]:
             for text, start, end, rule_id in _spans(doc, "awarder")]
 
 
-def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
-    return [(sent.start_char, sent.end_char) for sent in doc.sents]
-
-
 def extract_quotes(doc: Doc, article_id: str) -> tuple[list[Quote], list[Mention]]:
     """Quotes and, for each distinct speaker mention, an OFFICIAL mention."""
     quotes, officials, seen = [], [], set()
-    for q in find_quotes(doc.text, sentence_offsets(doc)):
+    text = text_of(doc)
+    for q in find_quotes(text, sentence_offsets(doc)):
         quotes.append(Quote(article_id, q.speaker, q.speaker_text, q.role, q.quote, q.direct, q.cue, q.start, q.end))
-        if q.speaker_start < q.speaker_end and doc.text[q.speaker_start:q.speaker_end] == q.speaker_text \
+        if q.speaker_start < q.speaker_end and text[q.speaker_start:q.speaker_end] == q.speaker_text \
                 and (q.speaker_start, q.speaker_end) not in seen:
             seen.add((q.speaker_start, q.speaker_end))
             officials.append(Mention(article_id, "OFFICIAL", q.speaker_text, q.speaker_start, q.speaker_end,

@@ -2,19 +2,34 @@
 
 Each concern has its own spans key (``unit``, ``predicate``, ``score``,
 ``date``, ``awarder``), filled by a component from the rule files; every span
-carries its rule id (``span.id_``) and its exact character offsets
-(``span._.exact``, since a rule may end inside a token such as ``B.``).
-Sentence boundaries come from :mod:`extract.sentences`. Extraction from the
-annotated Doc happens in :mod:`extract.extractors`.
+carries its rule id (``span.id_``). Because a rule may end inside a token (the
+``B`` of ``B.``), the exact character offsets of each match are also kept, in
+``doc.user_data["extract"][key]``, as ``(start, end, rule_id)``. Sentence
+boundaries come from :mod:`extract.sentences`. Extraction from the annotated
+Doc happens in :mod:`extract.extractors`.
+
+Tokenisation is the costly part of a spaCy pipeline and nothing here needs the
+language's full tokenizer rules: the components match on the text, so the Doc
+is built from a plain word/punctuation/space split (:class:`PlainTokenizer`).
+
+>>> doc = build_nlp()("Pemkot Palembang meraih predikat Pelayanan Prima.\\nKata Ratu.")
+>>> doc.text == "Pemkot Palembang meraih predikat Pelayanan Prima.\\nKata Ratu."
+True
+>>> [s.text for s in doc.sents], [(s.text, s.id_) for s in doc.spans["unit"]]
+(['Pemkot Palembang meraih predikat Pelayanan Prima.\\n', 'Kata Ratu.'], [('Pemkot Palembang', 'unit.head.regional')])
 """
 from __future__ import annotations
 
 import functools
 from typing import Callable, Iterable
 
+import numpy
+import regex
 import spacy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from .dates import date_spans
 from .predicates import find_awarders, find_predicates
@@ -23,34 +38,61 @@ from .sentences import split_sentences
 from .units import find_units
 
 SPAN_KEYS = ("unit", "predicate", "score", "date", "awarder")
+_PIECES = regex.compile(r"\w+(?:[-'’.,/]\w+)*|[^\w\s]|\s+", regex.VERSION1)
 
-if not Span.has_extension("exact"):
-    Span.set_extension("exact", default=None)
+
+class PlainTokenizer:
+    """Words (with inner hyphens, dots and commas: 81,05, S.H), punctuation marks and white space."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for match in _PIECES.finditer(text):
+            piece = match.group(0)
+            if piece[0].isspace():
+                if words and not spaces[-1] and piece[0] == " ":
+                    spaces[-1] = True
+                    piece = piece[1:]
+                if not piece:
+                    continue
+            words.append(piece)
+            spaces.append(False)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data["extract"] = {"text": text}   # Doc.text joins every token on each call
+        return doc
 
 
 def _annotate(doc: Doc, key: str, label: str, matches: Iterable[tuple[int, int, str]]) -> Doc:
-    spans = []
+    exact, spans = [], []
     for start, end, rule_id in matches:
         span = doc.char_span(start, end, label=label, span_id=rule_id, alignment_mode="expand")
         if span is not None:
-            span._.exact = (start, end)
+            exact.append((start, end, rule_id))
             spans.append(span)
     doc.spans[key] = spans
+    doc.user_data.setdefault("extract", {})[key] = exact
     return doc
 
 
 def _component(name: str, key: str, label: str, finder: Callable[[str], Iterable[tuple[int, int, str]]]):
     @Language.component(name)
     def component(doc: Doc) -> Doc:
-        return _annotate(doc, key, label, finder(doc.text))
+        return _annotate(doc, key, label, finder(text_of(doc)))
     return component
 
 
 @Language.component("extract_sentences")
 def set_sentences(doc: Doc) -> Doc:
-    starts = {start for start, _ in split_sentences(doc.text)}
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.idx in starts
+    sentences = split_sentences(text_of(doc))
+    doc.user_data.setdefault("extract", {})["sentences"] = sentences
+    if len(doc):
+        starts = numpy.isin(doc.to_array([IDX]).ravel(), [s for s, _ in sentences])
+        starts[0] = True
+        values = numpy.where(starts, 1, -1).astype("int64").astype("uint64")   # spaCy stores -1 as uint64
+        doc.from_array([SENT_START], values.reshape(-1, 1))
     return doc
 
 
@@ -68,12 +110,24 @@ COMPONENTS = ("extract_sentences", "extract_units", "extract_predicates", "extra
 
 @functools.cache
 def build_nlp() -> Language:
-    """The pipeline, built once per process: ``spacy.blank("id")`` and our annotators."""
+    """The pipeline, built once per process: ``spacy.blank("id")``, a plain tokenizer, our annotators."""
     nlp = spacy.blank("id")
+    nlp.tokenizer = PlainTokenizer(nlp.vocab)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
 
 
-def exact_offsets(span: Span) -> tuple[int, int]:
-    return span._.exact or (span.start_char, span.end_char)
+def text_of(doc: Doc) -> str:
+    """The Doc's text, kept by the tokenizer (cheaper than ``doc.text``)."""
+    return doc.user_data.get("extract", {}).get("text") or doc.text
+
+
+def matches(doc: Doc, key: str) -> list[tuple[int, int, str]]:
+    """The exact (start, end, rule_id) of each match a component annotated under ``key``."""
+    return doc.user_data.get("extract", {}).get(key, [])
+
+
+def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, as the sentence component found them."""
+    return doc.user_data.get("extract", {}).get("sentences") or [(s.start_char, s.end_char) for s in doc.sents]

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from .claims import assemble_claims
 from .clean import to_article
 from .extractors import (extract_awarders, extract_dates, extract_predicates, extract_quotes,
-                         extract_scores, extract_units, sentence_offsets)
-from .nlp import build_nlp
+                         extract_scores, extract_units)
+from .nlp import build_nlp, sentence_offsets
 from .records import Article, Claim, Mention, Quote, RawDoc
 
 log = logging.getLogger(__name__)

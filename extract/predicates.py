@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Iterator
 
 import regex
 
@@ -128,15 +129,28 @@ def _matchers() -> tuple[regex.Pattern, dict[str, list[_Row]], regex.Pattern, di
     return phrase_re, phrase_rows, grade_re, grades
 
 
+_SPACES = regex.compile(r"\s+")
+_WORD_START = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]", regex.VERSION1)
+
+
+def _longest_matches(pattern: regex.Pattern, text: str) -> Iterator[regex.Match]:
+    """Non-overlapping matches, where a match that starts inside another and runs past it wins
+    ("kategori Cukup Informatif" is KIP's label, not "kategori Cukup")."""
+    pos = 0
+    while match := pattern.search(text, pos):
+        for inner in _WORD_START.finditer(text, match.start() + 1, match.end()):
+            longer = pattern.match(text, inner.start())
+            if longer and longer.end() > match.end():
+                match = longer
+        yield match
+        pos = match.end()
+
+
 def find_predicates(text: str) -> list[PredicateCandidate]:
     phrase_re, phrase_to_label, grade_re, grades = _matchers()
     found: list[PredicateCandidate] = []
-    # every phrase match, overlaps included; the longer wins ("kategori Cukup Informatif" is KIP)
-    matches = sorted(phrase_re.finditer(text, overlapped=True), key=lambda m: (m.start() - m.end(), m.start()))
-    for match in matches:
-        if any(p.start < match.end() and match.start() < p.end for p in found):
-            continue
-        row = phrase_to_label[regex.sub(r"\s+", " ", match.group(0).lower())][0]
+    for match in _longest_matches(phrase_re, text):
+        row = phrase_to_label[_SPACES.sub(" ", match.group(0).lower())][0]
         found.append(PredicateCandidate(match.group(0), match.start(), match.end(), row.scheme, row.label,
                                         row.grade, row.rule_id))
     taken = [(p.start, p.end) for p in found]
@@ -167,7 +181,7 @@ def describe(text: str, rule_id: str, evidence: dict[str, int] | None = None) ->
     if rule_id == "predicate.grade":
         found = grades.get(text.upper())
         return (found[0], found[1], text.upper()) if found else None
-    rows = phrase_rows.get(regex.sub(r"\s+", " ", text.lower()))
+    rows = phrase_rows.get(_SPACES.sub(" ", text.lower()))
     if not rows:
         return None
     evidence = evidence or {}

@@ -247,6 +247,7 @@ def find_units(text: str) -> list[UnitCandidate]:
     return found
 
 
+@functools.lru_cache(maxsize=100_000)
 def canonical_unit(surface: str) -> str:
     """The canonical name of a unit.
 
