@@ -27,10 +27,11 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from .patterns import PatternError, compile_rule, read_table
-from .predicates import awarder_of, scheme_evidence, scheme_info, scheme_year_pattern
+from .predicates import awarder_of, scheme_evidence, scheme_info, scheme_name_ends
 from .records import Claim, Mention
 from .units import unit_signature
 
+_QUOTED_NAME = regex.compile(r"[“\"]([^”\"]+)[”\"]")
 LIST_SHARE = 0.5   # a governed list sentence is at least half unit names
 
 
@@ -154,8 +155,9 @@ _YEAR_AFTER = regex.compile(r"\s+(?:(?i:tahun)\s+)?(?P<year>(?:19|20)\d{2})(?!\d
 def _year(text: str, span: _Span, published_year: int | None) -> int | None:
     """The evaluation year a span names: "tahun 2021", "pada 2021", a scheme's round ("IGA 2022"),
     or a year right after a predicate ("WBBM 2021")."""
-    found = [m for pattern in [*_cues()["year"], scheme_year_pattern()] for m in pattern.finditer(text, span.start, span.end)]
-    found += [m for m in (_YEAR_AFTER.match(text, p.end) for p in span.predicates) if m]
+    found = [m for pattern in _cues()["year"] for m in pattern.finditer(text, span.start, span.end)]
+    found += [m for end in [*scheme_name_ends(text, span.start, span.end), *(p.end for p in span.predicates)]
+              if (m := _YEAR_AFTER.match(text, end))]
     for match in sorted(found, key=lambda m: m.start()):
         year = int(match.group("year"))
         if published_year is None or year <= published_year:
@@ -197,7 +199,7 @@ def _canonical_names(units: list[Mention]) -> dict[str, str]:
     """
     names = sorted({u.value for u in units}, key=len, reverse=True)
     signatures = {name: unit_signature(name) for name in names}
-    quoted = {name: {q.lower() for u in units if u.value == name for q in regex.findall(r"[“\"]([^”\"]+)[”\"]", u.text)}
+    quoted = {name: {q.lower() for u in units if u.value == name for q in _QUOTED_NAME.findall(u.text)}
               for name in names}
     mapping = {}
     for name in names:

@@ -17,9 +17,12 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
+import re
+
 import regex
 
 from .patterns import PatternError, read_table
+from .phrases import lowered, trie_pattern
 
 _TABLE = "dates.tsv"
 
@@ -35,21 +38,21 @@ class DateCandidate:
 
 
 @functools.cache
-def _language() -> tuple[dict[str, int], dict[str, int], dict[str, int], list[tuple[str, regex.Pattern]]]:
+def _language() -> tuple[dict[str, int], dict[str, int], dict[str, int], list[tuple[str, re.Pattern]]]:
     """Month numbers, ISO weekdays and day offsets by word, and the compiled candidate patterns."""
     rows = read_table(_TABLE, required=("kind", "name", "value"))
     months = {r["name"].lower(): int(r["value"]) for r in rows if r["kind"] == "month"}
     weekdays = {r["name"].lower(): int(r["value"]) for r in rows if r["kind"] == "weekday"}
     relative = {r["name"].lower(): int(r["value"]) for r in rows if r["kind"] == "relative"}
-    alternation = lambda names: "(?:" + "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b"
+    alternation = lambda names: "(?:" + trie_pattern(names) + r")\b"
     rules = []
     for row in rows:
         if row["kind"] == "pattern":
             source = (row["value"].replace("{MONTH}", alternation(months)).replace("{WEEKDAY}", alternation(weekdays))
                       .replace("{RELATIVE}", alternation(relative)))
             try:
-                rules.append((row["name"], regex.compile(source, regex.IGNORECASE | regex.VERSION1)))
-            except regex.error as exc:
+                rules.append((row["name"], re.compile(source)))   # on lower-cased text: fast, no IGNORECASE
+            except re.error as exc:
                 path, _, line = row["_where"].rpartition(":")
                 raise PatternError(path, int(line), f"bad date pattern: {exc}") from exc
         elif row["kind"] not in ("month", "weekday", "relative"):
@@ -114,7 +117,7 @@ def _resolve_relative(parts: dict, weekday: int | None, relative: dict[str, int]
     return published - dt.timedelta(days=back), "day"
 
 
-def _resolve(match: regex.Match, months: dict[str, int], weekdays: dict[str, int], relative: dict[str, int],
+def _resolve(match: re.Match, months: dict[str, int], weekdays: dict[str, int], relative: dict[str, int],
              published: dt.date | None) -> tuple[dt.date, str] | None:
     parts = match.groupdict()
     weekday = weekdays.get((parts.get("weekday") or "").lower())
@@ -144,9 +147,10 @@ def _resolve(match: regex.Match, months: dict[str, int], weekdays: dict[str, int
 def date_spans(text: str) -> list[tuple[int, int, str]]:
     """Where the date patterns match: (start, end, rule_id); earlier rules win overlaps."""
     rules = _language()[3]
+    lower = lowered(text)
     taken: list[tuple[int, int, str]] = []
     for rule_id, pattern in rules:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(lower):
             start, end = match.span()
             if not any(start < e and s < end for s, e, _ in taken):
                 taken.append((start, end, rule_id))
@@ -165,7 +169,7 @@ def normalise_candidate(text: str, rule_id: str, published: dt.date | None = Non
     """
     months, weekdays, relative, rules = _language()
     pattern = dict(rules).get(rule_id)
-    match = pattern.fullmatch(text) if pattern else None
+    match = pattern.fullmatch(lowered(text)) if pattern else None
     if match is None:
         return None
     resolved = _resolve(match, months, weekdays, relative, published)

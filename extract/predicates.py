@@ -15,12 +15,14 @@ knows its scheme, label and grade. Scheme metadata (awarder, score range) is in
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
 import regex
 
 from .patterns import PatternError, float_or_none, read_table, split_aliases
+from .phrases import PhraseMatcher
 
 _GRADE_CUE = r"(?:(?:nilai|kategori|predikat|grade|peringkat|indeks|hasil|mendapat|meraih|memperoleh)\s+|\|[ \t]*)"  # a table cell too
 
@@ -102,7 +104,7 @@ class _Row:
 
 
 @functools.cache
-def _matchers() -> tuple[regex.Pattern, dict[str, list[_Row]], regex.Pattern, dict]:
+def _matchers() -> tuple[PhraseMatcher, dict[str, list[_Row]], regex.Pattern, dict]:
     """The phrase and grade matchers; a phrase may name labels of several schemes ("zona hijau")."""
     phrase_rows: dict[str, list[_Row]] = {}
     for number, row in enumerate(read_table("predicates.tsv", required=("scheme", "label", "phrases")), 1):
@@ -114,9 +116,7 @@ def _matchers() -> tuple[regex.Pattern, dict[str, list[_Row]], regex.Pattern, di
                 raise PatternError(*_where(row), f"phrase {phrase!r} already names another {entry.scheme} label")
             if entry not in rows:
                 rows.append(entry)
-    phrases = sorted(phrase_rows, key=len, reverse=True)
-    phrase_re = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-                              + r")(?![\p{L}\p{N}])", regex.IGNORECASE | regex.VERSION1)
+    phrase_matcher = PhraseMatcher(phrase_rows)
     known = labels()
     grades = {}
     for row in read_table("grades.tsv", required=("grade", "scheme", "label")):
@@ -126,33 +126,32 @@ def _matchers() -> tuple[regex.Pattern, dict[str, list[_Row]], regex.Pattern, di
     letters = "|".join(regex.escape(g) for g in sorted(grades, key=len, reverse=True))
     grade_re = regex.compile(_GRADE_CUE + r"[\"“']?(?P<grade>" + letters + r")(?![\p{L}\p{N}+\-])[\"”']?",
                              regex.IGNORECASE | regex.VERSION1)
-    return phrase_re, phrase_rows, grade_re, grades
+    return phrase_matcher, phrase_rows, grade_re, grades
 
 
 _SPACES = regex.compile(r"\s+")
-_WORD_START = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]", regex.VERSION1)
+_WORD_START = re.compile(r"(?<!\w)\w")
 
 
-def _longest_matches(pattern: regex.Pattern, text: str) -> Iterator[regex.Match]:
-    """Non-overlapping matches, where a match that starts inside another and runs past it wins
+def _longest_matches(matcher: PhraseMatcher, text: str) -> Iterator[tuple[int, int, str]]:
+    """Non-overlapping phrases, where one that starts inside another and runs past it wins
     ("kategori Cukup Informatif" is KIP's label, not "kategori Cukup")."""
     pos = 0
-    while match := pattern.search(text, pos):
-        for inner in _WORD_START.finditer(text, match.start() + 1, match.end()):
-            longer = pattern.match(text, inner.start())
-            if longer and longer.end() > match.end():
-                match = longer
-        yield match
-        pos = match.end()
+    while found := matcher.search(text, pos):
+        for inner in _WORD_START.finditer(text, found[0] + 1, found[1]):
+            longer = matcher.match(text, inner.start())
+            if longer and longer[1] > found[1]:
+                found = longer
+        yield found
+        pos = found[1]
 
 
 def find_predicates(text: str) -> list[PredicateCandidate]:
-    phrase_re, phrase_to_label, grade_re, grades = _matchers()
+    phrase_matcher, phrase_to_label, grade_re, grades = _matchers()
     found: list[PredicateCandidate] = []
-    for match in _longest_matches(phrase_re, text):
-        row = phrase_to_label[_SPACES.sub(" ", match.group(0).lower())][0]
-        found.append(PredicateCandidate(match.group(0), match.start(), match.end(), row.scheme, row.label,
-                                        row.grade, row.rule_id))
+    for start, end, key in _longest_matches(phrase_matcher, text):
+        row = phrase_to_label[key][0]
+        found.append(PredicateCandidate(text[start:end], start, end, row.scheme, row.label, row.grade, row.rule_id))
     taken = [(p.start, p.end) for p in found]
     for match in grade_re.finditer(text):
         letter = match.group("grade")
@@ -190,23 +189,24 @@ def describe(text: str, rule_id: str, evidence: dict[str, int] | None = None) ->
 
 
 @functools.cache
-def _scheme_matcher() -> tuple[regex.Pattern, dict[str, str]]:
+def _scheme_matcher() -> tuple[PhraseMatcher, dict[str, str]]:
     alias_to_scheme = {}
     for scheme in schemes().values():
         for alias in scheme.aliases:
-            alias_to_scheme.setdefault(alias.lower(), scheme.scheme)
-    pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(
-        regex.escape(a) if a.isupper() else "(?i:" + regex.escape(a) + ")"
-        for a in sorted(alias_to_scheme, key=len, reverse=True)) + r")(?![\p{L}\p{N}])", regex.VERSION1)
-    return pattern, alias_to_scheme
+            alias_to_scheme.setdefault(" ".join(alias.lower().split()), scheme.scheme)
+    aliases = [alias for scheme in schemes().values() for alias in scheme.aliases]
+    return PhraseMatcher(aliases, case="acronyms"), alias_to_scheme
 
 
-@functools.cache
-def scheme_year_pattern() -> regex.Pattern:
-    """A scheme's name followed by its round's year: "IGA 2022", "PEKPPP Tahun 2021", "KIPP 2019"."""
-    pattern, _ = _scheme_matcher()
-    return regex.compile(r"(?:" + pattern.pattern + r")\s+(?:(?i:tahun)\s+)?(?P<year>(?:19|20)\d{2})(?!\d)",
-                         regex.VERSION1)
+def scheme_name_ends(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where each scheme name in ``text[start:end]`` ends (a round's year may follow: "IGA 2022")."""
+    end = len(text) if end is None else end
+    matcher, _ = _scheme_matcher()
+    ends, pos = [], start
+    while (found := matcher.search(text, pos)) and found[1] <= end:
+        ends.append(found[1])
+        pos = found[1]
+    return ends
 
 
 def scheme_evidence(text: str) -> dict[str, int]:
@@ -216,9 +216,9 @@ def scheme_evidence(text: str) -> dict[str, int]:
     True
     """
     counts: dict[str, int] = {}
-    pattern, alias_to_scheme = _scheme_matcher()
-    for match in pattern.finditer(text):
-        scheme = alias_to_scheme[match.group(0).lower()]
+    matcher, alias_to_scheme = _scheme_matcher()
+    for _, _, _, key in matcher.finditer(text):
+        scheme = alias_to_scheme[key]
         counts[scheme] = counts.get(scheme, 0) + 1
     by_awarder: dict[str, list[str]] = {}
     for scheme in schemes().values():
@@ -231,15 +231,13 @@ def scheme_evidence(text: str) -> dict[str, int]:
 
 
 @functools.cache
-def _awarder_matcher() -> tuple[regex.Pattern, dict[str, str]]:
-    alias_to_awarder = {}
+def _awarder_matcher() -> tuple[PhraseMatcher, dict[str, str]]:
+    alias_to_awarder, aliases = {}, []
     for row in read_table("awarders.tsv", required=("awarder", "aliases")):
         for alias in split_aliases(row["aliases"]):
-            alias_to_awarder[alias.lower()] = row["awarder"]
-    pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(
-        regex.escape(a) if a.isupper() else "(?i:" + regex.escape(a) + ")"
-        for a in sorted(alias_to_awarder, key=len, reverse=True)) + r")(?![\p{L}\p{N}])", regex.VERSION1)
-    return pattern, alias_to_awarder
+            alias_to_awarder[" ".join(alias.lower().split())] = row["awarder"]
+            aliases.append(alias)
+    return PhraseMatcher(aliases, case="acronyms"), alias_to_awarder
 
 
 def find_awarders(text: str) -> list[tuple[int, int, str]]:
@@ -248,10 +246,10 @@ def find_awarders(text: str) -> list[tuple[int, int, str]]:
     >>> find_awarders("penghargaan dari Kementerian PANRB dan Ombudsman RI")
     [(17, 34, 'KemenPANRB'), (39, 51, 'Ombudsman RI')]
     """
-    pattern, alias_to_awarder = _awarder_matcher()
-    return [(m.start(), m.end(), alias_to_awarder[m.group(0).lower()]) for m in pattern.finditer(text)]
+    matcher, alias_to_awarder = _awarder_matcher()
+    return [(start, end, alias_to_awarder[key]) for start, end, _, key in matcher.finditer(text)]
 
 
 def awarder_of(text: str) -> str | None:
     """The canonical awarder a surface names, if any."""
-    return _awarder_matcher()[1].get(text.lower())
+    return _awarder_matcher()[1].get(" ".join(text.lower().split()))

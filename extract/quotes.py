@@ -25,6 +25,12 @@ from .sentences import is_abbreviation, split_sentences
 from .units import is_region_name
 
 _PRONOUNS = ("ia", "dia", "beliau")
+_SPACES = regex.compile(r"\s+")
+_NON_SPACE = regex.compile(r"\S+")
+_PARENTHESES = regex.compile(r"\([^)]*\)")
+_TRAILING_SETTING = regex.compile(r"\s+(?:dalam|saat|ketika|usai|seusai|di)\s+[^,]*$")   # "Dadang dalam sambutannya"
+_TRAILING_ROLE = regex.compile(r"\s*\(([^)]*)\)\s*$")                                   # "NAME (ROLE)" -> "NAME, ROLE"
+_PRONOUN_END = regex.compile(r"(?:^|\s)(?:ia|dia|beliau)$", regex.IGNORECASE)
 _DEGREE_SHAPE = r"\p{Lu}\p{Ll}?\.\s?\p{Lu}[\p{L}]{0,4}(?:\.\s?\p{Lu}[\p{L}]{0,4})?"   # S.STP, Sp.PD, M.Kes
 _CLAUSE_END = regex.compile(r"\s+(?:di|saat|ketika|dalam|pada|usai|seusai|selepas|kepada|menanggapi|terkait|mengenai|melalui|dengan|sambil|yang|sebelum|setelah)\b|\s*\((?=\d)|\s+-\s+|[.;:!?](?:\s|$)|,\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b|\n")
 _CAPITALISED_RUN = regex.compile(
@@ -72,7 +78,7 @@ def _lexicon():
 def strip_titles(name: str) -> str:
     """A name without honorifics before it and degrees after it."""
     lex = _lexicon()
-    name = regex.sub(r"\s+", " ", name).strip(" ,")
+    name = _SPACES.sub(" ", name).strip(" ,")
     previous = None
     while previous != name:
         previous = name
@@ -91,7 +97,7 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None, int]:
     """
     lex = _lexicon()
     bare = lex["degree"].sub("", phrase.rstrip(" ,.")).rstrip(" ,")
-    tokens = [(m.group(0), m.start()) for m in regex.finditer(r"\S+", bare)]
+    tokens = [(m.group(0), m.start()) for m in _NON_SPACE.finditer(bare)]
     name_start = len(tokens)
     for index in range(len(tokens) - 1, -1, -1):
         word = tokens[index][0].strip(",()")
@@ -115,25 +121,34 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None, int]:
     return role, name, offset
 
 
+_QUOTE_EVENT = regex.compile(r'[“”"]|\n')
+_CLOSING = {"“": "”\"", '"': '"”'}   # scraped text mixes curly and straight marks
+
+
 def _pair_quotes(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each direct quote, marks included; paragraphs may continue a quote."""
+    r"""(start, end) of each direct quote, marks included; paragraphs may continue a quote.
+
+    >>> t = '“Satu.\n“Dua,” kata A. "Tiga" dan “tak ditutup\nlagi.'
+    >>> [t[a:b] for a, b in _pair_quotes(t)]
+    ['“Satu.\n“Dua,”', '"Tiga"']
+    """
     spans, open_at, mark = [], None, None
-    closing = {"“": "”\"", '"': '"”'}   # scraped text mixes curly and straight marks
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if open_at is None and char in closing:
-            open_at, mark = index, char
-        elif open_at is not None and char in closing[mark]:
+    skip_to = -1
+    for event in _QUOTE_EVENT.finditer(text):
+        index, char = event.start(), event.group(0)
+        if index < skip_to:
+            continue
+        if open_at is None:
+            if char in _CLOSING:
+                open_at, mark = index, char
+        elif char in _CLOSING[mark]:
             spans.append((open_at, index + 1))
             open_at = None
-        elif open_at is not None and char == "\n":
-            following = text[index + 1:index + 2]
-            if following not in closing:   # a run-on quote reopens the next paragraph with a mark
-                open_at = None      # an unclosed mark: not a quote
+        elif char == "\n":
+            if text[index + 1:index + 2] in _CLOSING:
+                skip_to = index + 2      # a run-on quote reopens the next paragraph with a mark
             else:
-                index += 1
-        index += 1
+                open_at = None           # an unclosed mark: not a quote
     return [(s, e) for s, e in spans if e - s > 3]
 
 
@@ -204,7 +219,7 @@ def _before_quote(text: str, start: int):
     lead = text[line_start:start].rstrip()
     if not lead.endswith(":"):
         return None
-    role, name, offset = split_role_name(regex.sub(r"\([^)]*\)", "", lead[:-1]).split(".")[-1])
+    role, name, offset = split_role_name(_PARENTHESES.sub("", lead[:-1]).split(".")[-1])
     if not name:
         return None
     position = text.find(name, line_start, start)
@@ -218,9 +233,9 @@ def _reported(text: str, sentence: tuple[int, int], speakers: _Speakers, quoted:
         if any(a <= match.start() < b for a, b in quoted):
             continue
         lead = text[s_start:match.start()]
-        lead = regex.sub(r"\s+(?:dalam|saat|ketika|usai|seusai|di)\s+[^,]*$", "", lead).rstrip(" ,")
-        lead = regex.sub(r"\s*\(([^)]*)\)\s*$", r", \1", lead)
-        if regex.search(r"(?:^|\s)(?:ia|dia|beliau)$", lead, regex.IGNORECASE) and speakers.last:
+        lead = _TRAILING_SETTING.sub("", lead).rstrip(" ,")
+        lead = _TRAILING_ROLE.sub(r", \1", lead)
+        if _PRONOUN_END.search(lead) and speakers.last:
             yield speakers.last, None, None, None, match.group("verb"), match.end()
             continue
         lead = lex["degree"].sub("", lead)

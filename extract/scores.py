@@ -24,6 +24,12 @@ from .patterns import compile_rule, read_table
 
 _NUMBER = regex.compile(r"(?<![\w.,/-])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\w/]|[.,]\d)|(?<![\w.,/-])\d+(?:[.,]\d+)?(?![\w/]|[.,]\d)")
 MAX_SCORE = 100.0
+_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")     # 1.028, 1.234,5
+_DECIMAL_COMMA = regex.compile(r"\d+(?:,\d+)?")                 # 81,05
+_DECIMAL_DOT = regex.compile(r"\d+\.\d+")                        # 3.84
+_DECIMAL_TAIL = regex.compile(r"[.,]\d{1,2}$")
+_CELL_OPEN = regex.compile(r"\|[ \t]*$")
+_CELL_CLOSE = regex.compile(r"[ \t]*\|")
 _WINDOW = 60
 
 
@@ -39,13 +45,11 @@ class ScoreCandidate:
 def parse_decimal(text: str) -> float | None:
     """A number as Indonesian news writes it -> float, or None."""
     text = text.strip()
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+    if _THOUSANDS.fullmatch(text):
         return float(text.replace(".", "").replace(",", "."))
-    if regex.fullmatch(r"\d+(?:,\d+)?", text):
+    if _DECIMAL_COMMA.fullmatch(text):
         return float(text.replace(",", "."))
-    if regex.fullmatch(r"\d+\.\d{1,2}", text):
-        return float(text)
-    if regex.fullmatch(r"\d+\.\d+", text):
+    if _DECIMAL_DOT.fullmatch(text):
         return float(text)
     return None
 
@@ -73,7 +77,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 def _in_table_cell(text: str, start: int, end: int) -> bool:
     """The number is alone in a cell of a table row ("| 4,63 |")."""
-    return bool(regex.search(r"\|[ \t]*$", text[max(0, start - 5):start]) and regex.match(r"[ \t]*\|", text[end:end + 5]))
+    return bool(_CELL_OPEN.search(text[max(0, start - 5):start]) and _CELL_CLOSE.match(text[end:end + 5]))
 
 
 def _table_talks_of_scores(text: str, start: int) -> bool:
@@ -98,7 +102,7 @@ def classify_number(text: str, start: int, end: int) -> str | None:
     for rule_id, pattern in rules["cue"][:2]:
         if pattern.search(before):
             return rule_id
-    has_decimal = regex.search(r"[.,]\d{1,2}$", surface) is not None
+    has_decimal = _DECIMAL_TAIL.search(surface) is not None
     if has_decimal and _in_table_cell(text, start, end) and _table_talks_of_scores(text, start):
         return "score.table_cell"
     sentence = _sentence_around(text, start, end)

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
 
 from .patterns import PatternError, patterns_dir, read_table, read_words, split_aliases
+from .phrases import PhraseMatcher
 
 FUZZY_CUTOFF = 90            # rapidfuzz ratio for a misspelt type name ("Dinas Pendudukan ...")
 _CONNECTORS = ("dan", "yang", "serta", "&", "pada", "di", ",", "untuk", "bagi")
@@ -45,7 +46,7 @@ class UnitCandidate:
 
 @dataclass(slots=True)
 class _Lexicon:
-    head: regex.Pattern            # every head, alias and agency name
+    head: PhraseMatcher            # every head, alias and agency name
     kinds: dict[str, str]          # lower-cased head -> kind
     standalone: set[str]           # lower-cased heads that are units by themselves
     expansions: dict[str, str]     # lower-cased alias -> full form
@@ -56,17 +57,6 @@ class _Lexicon:
     type_names: list[str]          # full names and long aliases of unit types, for fuzzy matching
     type_of: dict[str, str]        # lower-cased head, alias or name -> the type's one name (lower case)
     region_names: dict[str, str]   # "kind alias" (lower case) -> the region's name: "provinsi jabar" -> Jawa Barat
-
-
-def _first_upper(phrase: str) -> str:
-    """A head as a regex: its first letter upper case, the rest in any case.
-
-    Acronyms (no lower-case letter) must match exactly: "MA" is not "Ma'ruf".
-    """
-    if not any(c.islower() for c in phrase):
-        return regex.escape(phrase)
-    first, rest = phrase[0], phrase[1:]
-    return regex.escape(first) + ("(?i:" + regex.escape(rest) + ")" if rest else "")
 
 
 @functools.cache
@@ -99,9 +89,8 @@ def _lexicon() -> _Lexicon:
                     # acronyms and short forms expand; a full name in another spelling is kept as written,
                     # and heads.tsv decides for its own heads (Samsat stays Samsat)
                     expansions.setdefault(key, name)
-    heads = sorted(spelled.values(), key=len, reverse=True)
-    head = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(_first_upper(h) for h in heads) + r")(?![\p{L}\p{N}\-])",
-                         regex.VERSION1)
+    # a head starts with a capital ("Mal pelayanan publik" is one), an acronym matches exactly ("MA")
+    head = PhraseMatcher(spelled.values(), case="names", after=r"(?![\w-])")
     names: dict[str, list[str]] = {"provinsi": [], "kabupaten": [], "kota": []}
     region_names: dict[str, str] = {}
     for row in read_table("units/regions.tsv", required=("kind", "name")):
@@ -150,14 +139,13 @@ def _extend(text: str, pos: int, lex: _Lexicon) -> int:
             return end             # "A dan B", "A, B": a list of units, not one name
         if conn == "di" and _any_region(text, tok_start, lex) is None:
             return end
-        if conn in (",",) and not regex.match(r"[ \t]*(?:dan[ \t]+)?\p{Lu}", text[match.start("tok") - 1:]):
-            return end
-        if conn == "," and not regex.match(r"\p{Lu}\p{Ll}+[ \t]*(?:,|dan\b)", text[tok_start:]) and \
-                not regex.match(r"\p{Lu}\p{Ll}+[ \t]+(?:dan|&)[ \t]+\p{Lu}", text[tok_start:]):
+        if conn == "," and not (_ENUMERATED_WORD.match(text, tok_start) or _LAST_ENUMERATED.match(text, tok_start)):
             return end             # a comma joins only an enumeration inside a name (Hukum, Persidangan, dan Humas)
         end = match.end()
 
 
+_ENUMERATED_WORD = regex.compile(r"\p{Lu}\p{Ll}+[ \t]*(?:,|dan\b)", regex.VERSION1)
+_LAST_ENUMERATED = regex.compile(r"\p{Lu}\p{Ll}+[ \t]+(?:dan|&)[ \t]+\p{Lu}", regex.VERSION1)
 _NESTED = regex.compile(r"[ \t]+pada[ \t]+", regex.VERSION1)
 _ORDINAL = regex.compile(r"[ \t]+(?:I{1,3}|IV|V|VI{1,3}|IX|X)(?![\p{L}\p{N}])", regex.VERSION1)   # Semarang II
 _PAREN_ACRONYM = regex.compile(r"\s*\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}{1,5})?\)", regex.VERSION1)
@@ -196,9 +184,9 @@ def _extend_place(text: str, pos: int, lex: _Lexicon) -> int:
     return number.end() if number else region
 
 
-def _unit_end(text: str, match: regex.Match, lex: _Lexicon) -> tuple[int, str] | None:
-    """Where the unit whose head is ``match`` ends, and the rule that read it; None if it is no unit."""
-    head_end, head = match.end(), match.group(0).lower()
+def _unit_end(text: str, head_match: tuple[int, int, str], lex: _Lexicon) -> tuple[int, str] | None:
+    """Where the unit whose head is ``head_match`` ends, and the rule that read it; None if it is no unit."""
+    head_end, head = head_match[1], head_match[2]
     region_kind = _region_kind(head)
     if region_kind:
         name = lex.regions[region_kind].match(text, head_end + 1) if text[head_end:head_end + 1] == " " else None
@@ -209,9 +197,10 @@ def _unit_end(text: str, match: regex.Match, lex: _Lexicon) -> tuple[int, str] |
         # "Kemensos RI", "Ombudsman Perwakilan Jawa Timur", "MPP Kota Samarinda pada Dinas ..."
         return _nested_end(text, _extend_place(text, head_end, lex), lex), f"unit.name.{lex.kinds.get(head, 'other')}"
     bridge = _ENUMERATION.match(text, head_end)
-    if bridge and lex.head.match(text, bridge.end()):
+    inner = lex.head.match(text, bridge.end()) if bridge else None
+    if inner:
         head_end = bridge.end()   # "Biro hukum, persidangan, dan humas Kementerian ..."
-        end = _extend(text, lex.head.match(text, head_end).end(), lex)
+        end = _extend(text, inner[1], lex)
     else:
         end = _extend(text, head_end, lex)
     if not _has_name(text[head_end:end]):
@@ -231,11 +220,11 @@ def find_units(text: str) -> list[UnitCandidate]:
     lex = _lexicon()
     found: list[UnitCandidate] = []
     pos = 0
-    while match := lex.head.search(text, pos):
-        start = match.start()
-        read = _unit_end(text, match, lex)
+    while head := lex.head.search(text, pos):
+        start = head[0]
+        read = _unit_end(text, head, lex)
         if read is None:
-            pos = match.end()
+            pos = head[1]
             continue
         end, rule_id = read
         if _COUNTED.search(text, max(0, start - 20), start):
@@ -273,9 +262,9 @@ def canonical_unit(surface: str) -> str:
     text = regex.sub(r"\b((?:\S+\s+){2,}?\S+)\s+\1\b", r"\1", text)   # a run of words printed twice
     match = lex.head.match(text)
     if match:
-        key = match.group(0).lower()
-        full = lex.expansions.get(key) or lex.spelled.get(key, match.group(0))
-        text = full + text[match.end():]
+        key = match[2]
+        full = lex.expansions.get(key) or lex.spelled.get(key, text[:match[1]])
+        text = full + text[match[1]:]
     text = _standard_type_name(text, lex)
     place = regex.match(r"(.*?\b(?:Pemerintah\s+)?(Provinsi|Kabupaten|Kota)\s+)(.+)$", text)
     key = f"{place.group(2).lower()} {place.group(3).lower()}" if place else ""
@@ -333,8 +322,8 @@ def unit_signature(name: str) -> tuple[str, frozenset[str]]:
     lex = _lexicon()
     text = regex.sub(r"[“”\"‘’]", "", name)
     match = lex.head.match(text)
-    kind = lex.type_of.get(match.group(0).lower(), match.group(0).lower()) if match else ""
-    rest = text[match.end():] if match else text
+    kind = lex.type_of.get(match[2], match[2]) if match else ""
+    rest = text[match[1]:] if match else text
     words = {"kab" if w in ("kabupaten", "kab") else w
              for w in regex.findall(r"[\p{L}\p{N}]+", rest.lower()) if w not in _SIGNATURE_FILLER}
     return kind, frozenset(words)
