@@ -32,6 +32,8 @@ from .records import Claim, Mention
 from .units import unit_signature
 
 _QUOTED_NAME = regex.compile(r"[“\"]([^”\"]+)[”\"]")
+_LIST_MARKER = regex.compile(r"\s*(?:\d{1,2}[.)]|[-•*])\s*")
+MAX_LIST_ITEMS = 15   # lines a heading that ends with a colon may govern
 LIST_SHARE = 0.5   # a governed list sentence is at least half unit names
 
 
@@ -138,6 +140,10 @@ def _pair(text: str, units: list[Mention], predicates: list[Mention]) -> list[tu
             return [(u, predicate) for u in after if u.start < limit]
     first = min(p.start for p in predicates)
     subjects = [u for u in units if u.end <= first]
+    for index, unit in enumerate(subjects[1:], start=1):
+        if any(p.search(text[subjects[index - 1].end:unit.start]) for p in _cues()["enumeration"]):
+            subjects = subjects[index:]   # "dua rumah sakit milik Pemprov, yakni RSUD A dengan kategori A-"
+            break
     if not subjects:
         after = [u for u in units if u.start >= first]
         return [(u, ([p for p in predicates if p.end <= u.start] or predicates)[-1]) for u in after]
@@ -176,10 +182,20 @@ def _article_year(text: str, sentences: list[_Span], published_year: int | None)
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _score_for(text: str, scheme: str, sentence: _Span, following: _Span | None) -> Mention | None:
+def _score_beside(text: str, unit: Mention, span: _Span) -> list[Mention]:
+    """Scores written right after the unit, before the next unit ("A dengan nilai 89,74 serta B ...")."""
+    next_unit = min((u.start for u in span.units if u.start > unit.end), default=span.end)
+    return [s for s in span.scores if unit.end <= s.start < next_unit and not _any("aggregate", text[unit.end:s.start])]
+
+
+def _score_for(text: str, scheme: str, unit: Mention, unit_span: _Span, sentence: _Span,
+               following: _Span | None) -> Mention | None:
     info = scheme_info(scheme)
     if info.score_min is None:
         return None
+    beside = [s for s in _score_beside(text, unit, unit_span) if info.score_min <= s.value_num <= info.score_max]
+    if beside:
+        return beside[0]
     candidates = [s for s in sentence.scores if not _any("aggregate", text[max(sentence.start, s.start - 80):s.start])]
     if not candidates and following is not None and not following.predicates:
         candidates = [s for s in following.scores if not _any("aggregate", text[following.start:s.start])]
@@ -241,9 +257,12 @@ def _pairs(ctx: _Context, index: int) -> list[tuple[Mention, Mention, _Span, str
     if pairs:
         return pairs
     governed = []
-    for later in ctx.sentences[index + 1:index + 4]:
+    introduces_list = text[sentence.start:sentence.end].rstrip().endswith(":")
+    for later in ctx.sentences[index + 1:index + (MAX_LIST_ITEMS if introduces_list else 4)]:
+        if _LIST_MARKER.fullmatch(text[later.start:later.end]):
+            continue
         recipients = _recipients(text, later)
-        if later.predicates or not recipients or not _is_list(later, recipients):
+        if later.predicates or not recipients or not (introduces_list or _is_list(later, recipients)):
             break
         governed += recipients
     if governed:
@@ -260,7 +279,8 @@ def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: _Span, inde
     following = ctx.sentences[index + 1] if index + 1 < len(ctx.sentences) else None
     scheme, grade = predicate.extra["scheme"], predicate.extra["grade"]
     whole = clause.start == sentence.start and clause.end == sentence.end
-    score = _score_for(ctx.text, scheme, clause, following if whole else None)
+    unit_span = ctx.sentences[bisect.bisect_right([s.start for s in ctx.sentences], unit.start) - 1]
+    score = _score_for(ctx.text, scheme, unit, unit_span, clause, following if whole else None)
     dates = clause.dates or sentence.dates
     year = _year(ctx.text, sentence, ctx.published_year) or ctx.article_year
     return Claim(ctx.article_id, ctx.canonical.get(unit.value, unit.value), unit.text, predicate.value, grade, scheme,

@@ -72,6 +72,7 @@ def _lexicon():
                                 + r")\.?)+\s*,?\s*$", regex.VERSION1),
         "roles": roles,
         "prefixes": frozenset(prefixes),
+        "offices": frozenset(w.lower() for w in read_words("people/offices.txt")),
     }
 
 
@@ -98,12 +99,14 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None, int]:
     lex = _lexicon()
     bare = lex["degree"].sub("", phrase.rstrip(" ,.")).rstrip(" ,")
     tokens = [(m.group(0), m.start()) for m in _NON_SPACE.finditer(bare)]
-    name_start = len(tokens)
+    name_start, titled = len(tokens), False
     for index in range(len(tokens) - 1, -1, -1):
         word = tokens[index][0].strip(",()")
         if word in lex["prefixes"]:
-            name_start = index      # an honorific belongs with the name, not the role ("dr. Hj. Nurul")
+            name_start, titled = index, True   # an honorific belongs with the name ("dr. Hj. Nurul")
             continue
+        if titled:
+            break                              # and what stands before the honorifics is the role
         if not _NAME_TOKEN.fullmatch(word) or word.lower().rstrip(".") in lex["roles"] \
                 or (word.rstrip(".").isupper() and len(word.rstrip(".")) > 1) or is_region_name(word):
             break
@@ -152,11 +155,28 @@ def _pair_quotes(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e - s > 3]
 
 
+def introduced_people(text: str, sentences: list[tuple[int, int]]) -> list[str]:
+    """Full names the article introduces with an office, quoted or not ("Piagam diterima Kapolres
+    Bantul, AKBP Raditya Wisnu Pradana, S.I.K."), so that a later "kata Raditya" is that person."""
+    lex = _lexicon()
+    people = []
+    for start, end in sentences:
+        pieces = text[start:end].split(",")
+        for index, piece in enumerate(pieces):
+            role, name, _ = split_role_name(piece)
+            if not name or len(name.split()) < 2:
+                continue
+            office = " ".join(filter(None, [pieces[index - 1] if index else "", role or ""])).lower()
+            if any(word.strip(".()") in lex["offices"] for word in office.split()) and name not in people:
+                people.append(name)
+    return people
+
+
 class _Speakers:
     """Names said so far in an article, for short forms and pronouns."""
 
-    def __init__(self):
-        self.full: list[str] = []
+    def __init__(self, introduced: list[str] | None = None):
+        self.full: list[str] = list(introduced or [])
         self.last: str | None = None
         self.roles: dict[str, str] = {}
 
@@ -203,14 +223,15 @@ def _after_quote(text: str, end: int, speakers: _Speakers):
     for piece in clause.split(","):
         parts.append((piece, offset))
         offset += len(piece) + 1
-    for index, (piece, offset) in enumerate(parts):
-        role, name, name_offset = split_role_name(piece)
-        if name:
-            other = [p.strip() for p, _ in parts if p.strip() and p is not piece]
-            role = role or (other[0] if index == 0 and other else (", ".join(other) if other else None))
-            start = rest_start + offset + name_offset + (len(piece) - len(piece.lstrip()) if name_offset == 0 else 0)
-            return name, role, start, start + len(name), cue
-    return None
+    named = [(index, piece, offset, *split_role_name(piece)) for index, (piece, offset) in enumerate(parts)]
+    named = [n for n in named if n[4]]
+    if not named:
+        return None
+    index, piece, offset, role, name, name_offset = max(named, key=lambda n: (len(n[4].split()), -n[0]))
+    other = [p.strip() for p, _ in parts[:index] if p.strip()] or [p.strip() for p, _ in parts[index + 1:index + 2]]
+    role = role or (", ".join(other) if other else None)
+    start = rest_start + offset + name_offset + (len(piece) - len(piece.lstrip()) if name_offset == 0 else 0)
+    return name, role, start, start + len(name), cue
 
 
 def _before_quote(text: str, start: int):
@@ -267,7 +288,7 @@ def find_quotes(text: str, sentences: list[tuple[int, int]] | None = None) -> li
     for sentence in sentences:
         events.append((sentence[0], "sentence", sentence))
     events.sort(key=lambda e: (e[0], e[1] == "sentence"))
-    speakers, found = _Speakers(), []
+    speakers, found = _Speakers(introduced_people(text, sentences)), []
     for _, kind, (start, end) in events:
         if kind == "direct":
             who = _after_quote(text, end, speakers) or _before_quote(text, start)

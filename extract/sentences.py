@@ -18,6 +18,7 @@ from .patterns import read_words
 
 
 _CANDIDATE = regex.compile(r"[.!?]+[”\"’)]?(?=\s+[\p{Lu}“\"‘(\d])|\n+", regex.VERSION1)
+_LIST_NUMBER = regex.compile(r"(?:^|\n)[ \t]*\d{1,2}\.$", regex.VERSION1)
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$", regex.VERSION1)
 
 
@@ -27,7 +28,10 @@ def _abbreviations() -> frozenset[str]:
 
 
 def is_abbreviation(text: str, dot: int) -> bool:
-    """True when the full stop at ``dot`` closes an abbreviation or an initial."""
+    """True when the full stop at ``dot`` closes an abbreviation, an initial, or a list number
+    at the start of a line ("1. Dinas ...")."""
+    if _LIST_NUMBER.search(text, max(0, dot - 6), dot + 1):
+        return True
     match = _WORD_BEFORE.search(text, max(0, dot - 30), dot + 1)
     if not match:
         return False
