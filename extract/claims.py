@@ -126,7 +126,12 @@ def _live_predicates(text: str, sentence: _Span) -> list[Mention]:
     """Predicates that state an outcome: not hoped for, and in a sentence that speaks of one."""
     if not _is_table_row(text, sentence) and not _any("award", text[sentence.start:sentence.end]):
         return []
-    return [p for p in sentence.predicates if not _any("aspiration", text[sentence.start:p.start])]
+    live, since = [], sentence.start
+    for p in sentence.predicates:   # a hope is read after the previous predicate ("Menuju Informatif" is a label)
+        if not _any("aspiration", text[since:p.start]):
+            live.append(p)
+        since = max(since, p.end)
+    return live
 
 
 def _pair(text: str, units: list[Mention], predicates: list[Mention]) -> list[tuple[Mention, Mention]]:

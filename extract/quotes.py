@@ -88,6 +88,37 @@ def strip_titles(name: str) -> str:
     return name
 
 
+def _is_name_word(word: str, lex: dict) -> bool:
+    bare = word.rstrip(".")
+    return bool(_NAME_TOKEN.fullmatch(word)) and bare.lower() not in lex["roles"] \
+        and not (bare.isupper() and len(bare) > 1) and not is_region_name(word)
+
+
+def _name_start(tokens: list[str], lex: dict) -> int:
+    """Index of the first token of the name at the end of ``tokens`` (len(tokens) when there is none).
+
+    After an honorific everything is the name ("H. Lalu Wira Pratama", though "Pratama" also names
+    tax offices); else the name is the run of name-like words at the end, up to a comma, a role or
+    institution word, an acronym or a region.
+    """
+    words = [t.strip(",()") for t in tokens]
+    titles = [i for i, w in enumerate(words) if w in lex["prefixes"]]
+    if titles and titles[-1] + 1 < len(tokens) and all(
+            _NAME_TOKEN.fullmatch(w) and not t.endswith(",") for w, t in zip(words[titles[-1] + 1:-1], tokens[titles[-1] + 1:-1])):
+        start = titles[-1]
+        while start > 0 and words[start - 1] in lex["prefixes"]:
+            start -= 1
+        return start
+    start = len(tokens)
+    for index in range(len(tokens) - 1, -1, -1):
+        if start < len(tokens) and tokens[index].endswith(","):
+            break                        # a comma ends the name ("Wonosari, Suparjo")
+        if not _is_name_word(words[index], lex):
+            break
+        start = index
+    return start
+
+
 def split_role_name(phrase: str) -> tuple[str | None, str | None, int]:
     """A capitalised phrase -> (role, name, offset of the name in the phrase).
 
@@ -95,32 +126,25 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None, int]:
     ('Dirjen Rehabilitasi Sosial', 'Harry Hikmat', 27)
     >>> split_role_name("Pelaksana Sentra Paramita Mataram")[1] is None
     True
+    >>> split_role_name("Kepala Rutan Kelas IIB Wonosari, Suparjo")[:2]
+    ('Kepala Rutan Kelas IIB Wonosari', 'Suparjo')
+    >>> split_role_name("Direktur RSUD Daya, dr. Hj. Nurul Hikmah Ramadhani, Sp.PD")[:2]
+    ('Direktur RSUD Daya', 'Nurul Hikmah Ramadhani')
     """
     lex = _lexicon()
     bare = lex["degree"].sub("", phrase.rstrip(" ,.")).rstrip(" ,")
-    tokens = [(m.group(0), m.start()) for m in _NON_SPACE.finditer(bare)]
-    name_start, titled = len(tokens), False
-    for index in range(len(tokens) - 1, -1, -1):
-        word = tokens[index][0].strip(",()")
-        if word in lex["prefixes"]:
-            name_start, titled = index, True   # an honorific belongs with the name ("dr. Hj. Nurul")
-            continue
-        if titled:
-            break                              # and what stands before the honorifics is the role
-        if not _NAME_TOKEN.fullmatch(word) or word.lower().rstrip(".") in lex["roles"] \
-                or (word.rstrip(".").isupper() and len(word.rstrip(".")) > 1) or is_region_name(word):
-            break
-        name_start = index
-    if name_start == len(tokens):
+    found = list(_NON_SPACE.finditer(bare))
+    name_start = _name_start([m.group(0) for m in found], lex)
+    if name_start == len(found):
         return phrase.strip(" ,") or None, None, len(phrase)
-    offset = tokens[name_start][1]
+    offset = found[name_start].start()
     name = strip_titles(bare[offset:])
     prefix = lex["prefix"].match(bare[offset:])
     if prefix:
         offset += prefix.end()
     if not name or name.lower() in _PRONOUNS or len(name.split()) > 5:
         return phrase.strip(" ,") or None, None, len(phrase)
-    role = bare[:tokens[name_start][1]].strip(" ,") or None
+    role = bare[:found[name_start].start()].strip(" ,") or None
     return role, name, offset
 
 
