@@ -30,7 +30,7 @@ _CONNECTORS = ("dan", "yang", "serta", "&", "pada", "di", ",", "untuk", "bagi")
 _NESTING = ("pada",)          # "Pemkab X pada Dinas Y": the next unit is part of this one
 _TOKEN = regex.compile(
     r"""[ \t]*(?P<conn>(?:dan|yang|serta|&|pada|di|untuk|bagi)[ \t]+|,[ \t]*(?:dan[ \t]+)?)?"""
-    r"""(?P<tok>\p{Lu}[\p{L}\p{N}'’\-/.]*(?<!\.)|\d{1,3}(?![\d]|[.,]\d)|“[^”\n]{1,60}”|"[^"\n]{1,60}"|‘[^’\n]{1,60}’|'[^'\n]{1,40}'|\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}{1,5})?\))""",
+    r"""(?P<tok>(?:[Dd]r|Prof|Ir|H)\.(?=[ \t]+\p{Lu})|\p{Lu}[\p{L}\p{N}'’\-/.]*(?<!\.)|\d{1,3}(?![\d]|[.,]\d)|“[^”\n]{1,60}”|"[^"\n]{1,60}"|‘[^’\n]{1,60}’|'[^'\n]{1,40}'|\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}[\p{L}\p{N}\-]{0,15}){0,3}\))""",
     regex.VERSION1,
 )
 
@@ -57,6 +57,8 @@ class _Lexicon:
     type_names: list[str]          # full names and long aliases of unit types, for fuzzy matching
     type_of: dict[str, str]        # lower-cased head, alias or name -> the type's one name (lower case)
     region_names: dict[str, str]   # "kind alias" (lower case) -> the region's name: "provinsi jabar" -> Jawa Barat
+    region_kinds: dict[str, set[str]]  # lower-cased region name or alias -> its kinds (kabupaten, kota, provinsi)
+    bare_region: PhraseMatcher     # region names and aliases, for a region standing alone as a subject
 
 
 @functools.cache
@@ -93,19 +95,23 @@ def _lexicon() -> _Lexicon:
     head = PhraseMatcher(spelled.values(), case="names", after=r"(?![\w-])")
     names: dict[str, list[str]] = {"provinsi": [], "kabupaten": [], "kota": []}
     region_names: dict[str, str] = {}
+    region_kinds: dict[str, set[str]] = {}
     for row in read_table("units/regions.tsv", required=("kind", "name")):
         aliases = split_aliases(row.get("aliases", ""))
         names[row["kind"]] += [row["name"], *aliases]
         for alias in aliases:
             region_names.setdefault(f"{row['kind']} {alias.lower()}", row["name"])
+        for form in [row["name"], *aliases]:
+            region_kinds.setdefault(form.lower(), set()).add(row["kind"])
     regions = {kind: regex.compile(r"(?:" + "|".join(regex.escape(n) for n in sorted(set(v), key=len, reverse=True))
                                    + r")(?![\p{L}\p{N}])", regex.IGNORECASE | regex.VERSION1)
                for kind, v in names.items()}
     stop = frozenset(w.lower() for w in read_words("units/stopwords.txt"))
     spellings = {r["variant"]: r["standard"] for r in read_table("units/spellings.tsv", required=("variant", "standard"))}
     type_names = [form for key, form in spelled.items() if len(form.split()) >= 3]
+    bare_region = PhraseMatcher([form for form in region_kinds if len(form) > 3], case="names")
     return _Lexicon(head, kinds, standalone, expansions, spelled, regions, stop, spellings, type_names, type_of,
-                    region_names)
+                    region_names, region_kinds, bare_region)
 
 
 def _region_kind(head: str) -> str | None:
@@ -148,7 +154,8 @@ _ENUMERATED_WORD = regex.compile(r"\p{Lu}\p{Ll}+[ \t]*(?:,|dan\b)", regex.VERSIO
 _LAST_ENUMERATED = regex.compile(r"\p{Lu}\p{Ll}+[ \t]+(?:dan|&)[ \t]+\p{Lu}", regex.VERSION1)
 _NESTED = regex.compile(r"[ \t]+pada[ \t]+", regex.VERSION1)
 _ORDINAL = regex.compile(r"[ \t]+(?:I{1,3}|IV|V|VI{1,3}|IX|X)(?![\p{L}\p{N}])", regex.VERSION1)   # Semarang II
-_PAREN_ACRONYM = regex.compile(r"\s*\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}{1,5})?\)", regex.VERSION1)
+# a short name in parentheses after a unit's full name: (DPMPTSP), (Disdukcapil), (UPT Samsat Bogor)
+_PAREN_ACRONYM = regex.compile(r"\s*\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}[\p{L}\p{N}\-]{0,15}){0,3}\)", regex.VERSION1)
 _ENUMERATION = regex.compile(
     r"[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?(?:,[ \t]*\p{Ll}+(?:[ \t]+\p{Ll}+)?)*,?[ \t]+(?:dan|&|serta)[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?[ \t]+",
     regex.VERSION1)
@@ -233,6 +240,23 @@ def find_units(text: str) -> list[UnitCandidate]:
         surface = text[start:end].rstrip(" ,")
         found.append(UnitCandidate(surface, start, start + len(surface), canonical_unit(surface), rule_id))
         pos = start + len(surface)
+    return sorted(found + _bare_region_subjects(text, found, lex), key=lambda u: u.start)
+
+
+_SENTENCE_START = regex.compile(r"(?:^|[.!?][\"”’]?[ \t]+|\n[ \t]*|[–—][ \t]+)$", regex.VERSION1)
+_VERB_AFTER = regex.compile(r"[ \t]+(?P<word>\p{L}+)", regex.VERSION1)
+
+
+def _bare_region_subjects(text: str, taken: list[UnitCandidate], lex: _Lexicon) -> list[UnitCandidate]:
+    """A region named alone at the start of a sentence, before a verb, is its government as the
+    subject ("Bantaeng dinobatkan sebagai kabupaten terinovatif", "Bima hanya memperoleh nilai 49,18")."""
+    found = []
+    for start, end, surface, key in lex.bare_region.finditer(text):
+        if any(u.start <= start < u.end for u in taken) or not _SENTENCE_START.search(text, max(0, start - 4), start):
+            continue
+        verb = _VERB_AFTER.match(text, end)
+        if verb and (verb.group("word")[0].islower() or verb.group("word").lower() in lex.stop):
+            found.append(UnitCandidate(surface, start, end, canonical_unit(surface), "unit.region.bare"))
     return found
 
 
@@ -266,6 +290,9 @@ def canonical_unit(surface: str) -> str:
         full = lex.expansions.get(key) or lex.spelled.get(key, text[:match[1]])
         text = full + text[match[1]:]
     text = _standard_type_name(text, lex)
+    kinds = lex.region_kinds.get(text.lower(), set())
+    if len(kinds) == 1:
+        text = f"{next(iter(kinds)).title()} {text}"   # a bare region: "Bantaeng" -> "Kabupaten Bantaeng"
     place = regex.match(r"(.*?\b(?:Pemerintah\s+)?(Provinsi|Kabupaten|Kota)\s+)(.+)$", text)
     key = f"{place.group(2).lower()} {place.group(3).lower()}" if place else ""
     if key in lex.region_names:
