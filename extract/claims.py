@@ -163,11 +163,16 @@ def _pair(text: str, units: list[Mention], predicates: list[Mention]) -> list[tu
 _YEAR_AFTER = regex.compile(r"\s+(?:(?i:tahun)\s+)?(?P<year>(?:19|20)\d{2})(?!\d)", regex.VERSION1)
 
 
-def _year(text: str, span: _Span, published_year: int | None) -> int | None:
+@functools.lru_cache(maxsize=4096)
+def _year_in(text: str, start: int, end: int, predicate_ends: tuple[int, ...], published_year: int | None) -> int | None:
+    return _year(text, _Span(start, end), published_year, predicate_ends)
+
+
+def _year(text: str, span: _Span, published_year: int | None, predicate_ends: tuple[int, ...] = ()) -> int | None:
     """The evaluation year a span names: "tahun 2021", "pada 2021", a scheme's round ("IGA 2022"),
     or a year right after a predicate ("WBBM 2021")."""
     found = [m for pattern in _cues()["year"] for m in pattern.finditer(text, span.start, span.end)]
-    found += [m for end in [*scheme_name_ends(text, span.start, span.end), *(p.end for p in span.predicates)]
+    found += [m for end in [*scheme_name_ends(text, span.start, span.end), *predicate_ends]
               if (m := _YEAR_AFTER.match(text, end))]
     for match in sorted(found, key=lambda m: m.start()):
         year = int(match.group("year"))
@@ -176,12 +181,17 @@ def _year(text: str, span: _Span, published_year: int | None) -> int | None:
     return None
 
 
+def _sentence_year(text: str, sentence: _Span, published_year: int | None) -> int | None:
+    """The year a sentence names, computed once per sentence of an article."""
+    return _year_in(text, sentence.start, sentence.end, tuple(p.end for p in sentence.predicates), published_year)
+
+
 def _article_year(text: str, sentences: list[_Span], published_year: int | None) -> int | None:
     counts = collections.Counter()
     for sentence in sentences:   # the title, and sentences with a predicate, an award or a scheme's name
         words = text[sentence.start:sentence.end]
         if sentence.start == 0 or sentence.predicates or _any("award", words) or scheme_evidence(words):
-            year = _year(text, sentence, published_year)
+            year = _sentence_year(text, sentence, published_year)
             if year:
                 counts[year] += 1
     return counts.most_common(1)[0][0] if counts else None
@@ -287,7 +297,7 @@ def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: _Span, inde
     unit_span = ctx.sentences[bisect.bisect_right([s.start for s in ctx.sentences], unit.start) - 1]
     score = _score_for(ctx.text, scheme, unit, unit_span, clause, following if whole else None)
     dates = clause.dates or sentence.dates
-    year = _year(ctx.text, sentence, ctx.published_year) or ctx.article_year
+    year = _sentence_year(ctx.text, sentence, ctx.published_year) or ctx.article_year
     return Claim(ctx.article_id, ctx.canonical.get(unit.value, unit.value), unit.text, predicate.value, grade, scheme,
                  scheme_info(scheme).awarder, score.value_num if score else None, score.text if score else None,
                  year, dates[0].value_date if dates else None, ctx.text[sentence.start:sentence.end],

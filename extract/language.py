@@ -25,7 +25,7 @@ def _words() -> dict[str, frozenset[str]]:
             for row in read_table("language.tsv", required=("lang", "words"))}
 
 
-def detect_language(text: str, sample: int = 5000) -> str:
+def detect_language(text: str, sample: int = 2000) -> str:
     tokens = [t.lower() for t in _WORD.findall(text[:sample])]
     if not tokens:
         return "und"

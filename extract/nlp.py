@@ -21,10 +21,10 @@ True
 from __future__ import annotations
 
 import functools
+import re
 from typing import Callable, Iterable
 
 import numpy
-import regex
 import spacy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
@@ -38,11 +38,16 @@ from .sentences import split_sentences
 from .units import find_units
 
 SPAN_KEYS = ("unit", "predicate", "score", "date", "awarder")
-_PIECES = regex.compile(r"\w+(?:[-'’.,/]\w+)*|[^\w\s]|\s+", regex.VERSION1)
+_LINE_BREAKS = re.compile(r"(\n+)")
 
 
 class PlainTokenizer:
-    """Words (with inner hyphens, dots and commas: 81,05, S.H), punctuation marks and white space."""
+    r"""Tokens split at spaces and line breaks: the components match on the text and only need token boundaries
+    to hang their spans on (a span is widened to whole tokens; its exact offsets are kept apart).
+
+    >>> [t.text for t in PlainTokenizer(Vocab())("Kata  Dadang, lalu\npergi. ")]
+    ['Kata', ' ', 'Dadang,', 'lalu', '\n', 'pergi.']
+    """
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
@@ -50,17 +55,31 @@ class PlainTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
-        for match in _PIECES.finditer(text):
-            piece = match.group(0)
-            if piece[0].isspace():
-                if words and not spaces[-1] and piece[0] == " ":
-                    spaces[-1] = True
-                    piece = piece[1:]
-                if not piece:
-                    continue
-            words.append(piece)
-            spaces.append(False)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
+        for part in _LINE_BREAKS.split(text):
+            if part.startswith("\n"):
+                words.append(part)                 # line breaks are tokens: sentences start after them
+                spaces.append(False)
+            elif part:
+                self._split_line(part, words, spaces)
+        return self._keep(Doc(self.vocab, words=words, spaces=spaces), text)
+
+    @staticmethod
+    def _split_line(line: str, words: list[str], spaces: list[bool]) -> None:
+        pieces = line.split(" ")
+        flags = [True] * len(pieces)
+        flags[-1] = False
+        if pieces[-1] == "" and len(pieces) > 1:    # a trailing space belongs to the token before it
+            pieces.pop()
+            flags.pop()
+            flags[-1] = True
+        for index, piece in enumerate(pieces):
+            if not piece:                          # a second space in a row is a token of its own
+                pieces[index], flags[index] = " ", False
+        words += pieces
+        spaces += flags
+
+    @staticmethod
+    def _keep(doc: Doc, text: str) -> Doc:
         doc.user_data["extract"] = {"text": text}   # Doc.text joins every token on each call
         return doc
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from .patterns import read_table, read_words
+from .phrases import PhraseMatcher
 from .sentences import is_abbreviation, split_sentences
 from .units import is_region_name
 
@@ -73,6 +74,7 @@ def _lexicon():
         "roles": roles,
         "prefixes": frozenset(prefixes),
         "offices": frozenset(w.lower() for w in read_words("people/offices.txt")),
+        "office": PhraseMatcher(read_words("people/offices.txt")),
     }
 
 
@@ -185,8 +187,14 @@ def introduced_people(text: str, sentences: list[tuple[int, int]]) -> list[str]:
     lex = _lexicon()
     people = []
     for start, end in sentences:
+        office = lex["office"].search(text, start)
+        if not office or office[0] >= end:
+            continue
         pieces = text[start:end].split(",")
+        has_office = [lex["office"].search(piece) is not None for piece in pieces]
         for index, piece in enumerate(pieces):
+            if not (has_office[index] or (index and has_office[index - 1])):
+                continue
             role, name, _ = split_role_name(piece)
             if not name or len(name.split()) < 2:
                 continue

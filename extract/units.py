@@ -336,6 +336,7 @@ def _standard_type_name(text: str, lex: _Lexicon) -> str:
 _SIGNATURE_FILLER = frozenset({"pemerintah", "di", "dan", "pada", "yang", "ri"})
 
 
+@functools.lru_cache(maxsize=100_000)
 def unit_signature(name: str) -> tuple[str, frozenset[str]]:
     """What identifies a unit whatever its spelling: its type and the other words of its name.
 

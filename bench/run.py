@@ -1,0 +1,141 @@
+"""Benchmark: throughput, cost per stage, memory and parallel speed-up, in one run.
+
+    .venv/bin/python bench/run.py                 # 1,000 pages; memory over 10,000 pages
+    .venv/bin/python bench/run.py --pages 300 --memory-pages 2000   # a quicker look
+
+Pages are generated from the corpus pages by ``bench/pages.py`` (50-300 KB each,
+heavy boilerplate) into a cache directory and reused. Printed:
+
+- pages per second for trafilatura alone (``bare_extraction`` with the
+  pipeline's options) and for the full per-record pipeline on the same pages
+  (``extract.pipeline.process``: decoding, trafilatura, cleaning, NLP,
+  extraction, claims), and their ratio;
+- the time per stage of the full pipeline;
+- peak resident memory of a whole run (``extract.run``, one worker, tables
+  written) over ``--memory-pages`` pages, measured in a child process;
+- the speed-up of ``extract.run`` with 2 workers over 1 on the same pages.
+
+This is a script, not a test: timings depend on the machine.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.pages import generate  # noqa: E402
+
+
+def stage_times(paths: list[Path]) -> tuple[float, float, dict[str, float]]:
+    """Seconds for trafilatura alone, for the full pipeline, and per stage of the full pipeline."""
+    from trafilatura import bare_extraction
+
+    from extract import clean, extractors
+    from extract.claims import assemble_claims
+    from extract.decode import decode_html
+    from extract.nlp import build_nlp, sentence_offsets
+    from extract.pipeline import process
+    from extract.records import RawDoc
+
+    pages = [decode_html(p.read_bytes())[0] for p in paths]
+    nlp = build_nlp()
+    process(RawDoc(source="warm-up", html=pages[0]))           # load rules and dateparser once
+
+    started = time.perf_counter()
+    for html in pages:
+        bare_extraction(html, **clean.TRAFILATURA_OPTIONS)
+    trafilatura_alone = time.perf_counter() - started
+
+    started = time.perf_counter()
+    for path, html in zip(paths, pages):
+        process(RawDoc(source=str(path), html=html))
+    full = time.perf_counter() - started
+
+    stages: dict[str, float] = collections.Counter()
+    for path in paths:                                       # the same work, stage by stage
+        t0 = time.perf_counter()
+        html = decode_html(path.read_bytes())[0]
+        t1 = time.perf_counter()
+        article = clean.to_article(RawDoc(source=str(path), html=html))
+        t2 = time.perf_counter()
+        doc = nlp(article.text)
+        t3 = time.perf_counter()
+        quotes, officials = extractors.extract_quotes(doc, article.article_id)
+        mentions = (extractors.extract_units(doc, "a") + extractors.extract_predicates(doc, "a")
+                    + extractors.extract_scores(doc, "a") + extractors.extract_dates(doc, "a", article.published)
+                    + extractors.extract_awarders(doc, "a") + officials)
+        t4 = time.perf_counter()
+        assemble_claims("a", article.text, sentence_offsets(doc), mentions, 2023)
+        t5 = time.perf_counter()
+        stages["read + decode"] += t1 - t0
+        stages["trafilatura + cleaning"] += t2 - t1
+        stages["nlp (annotators)"] += t3 - t2
+        stages["extractors + quotes"] += t4 - t3
+        stages["claims"] += t5 - t4
+    return trafilatura_alone, full, dict(stages)
+
+
+def timed_run(pages_dir: Path, workers: int, files_per_shard: int) -> tuple[float, dict]:
+    """Wall time and peak memory of ``extract.run`` in a child process."""
+    code = ("import json, resource, sys, time; import extract; t = time.perf_counter(); "
+            f"s = extract.run([{str(pages_dir)!r}], sys.argv[1], workers={workers}, files_per_shard={files_per_shard}, "
+            "progress=False); print(json.dumps({'seconds': time.perf_counter() - t, 'records': s.records, "
+            "'ok': s.ok, 'rows': dict(s.rows)}))")
+    with tempfile.TemporaryDirectory() as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        result = subprocess.run([sys.executable, "-c", code, out], cwd=ROOT, capture_output=True, text=True, check=True)
+        peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    data["peak_mb"] = max(peak_kb, before) / 1024
+    return data["seconds"], data
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=1000, help="pages for throughput, stages and speed-up")
+    parser.add_argument("--memory-pages", type=int, default=10_000, help="pages for the peak-memory run")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "extract-bench-pages")
+    args = parser.parse_args()
+
+    paths = generate(ROOT / "corpus", args.cache, max(args.pages, args.memory_pages))
+    sample = paths[:args.pages]
+    size = sum(p.stat().st_size for p in sample) / len(sample) / 1000
+    print(f"pages: {len(sample)} (mean {size:.0f} KB of HTML)")
+
+    alone, full, stages = stage_times(sample)
+    n = len(sample)
+    print(f"trafilatura alone: {n / alone:7.1f} pages/s")
+    print(f"full pipeline:     {n / full:7.1f} pages/s   ratio {alone / full:.2f} (target >= 0.80)")
+    print("time per stage (ms a page):")
+    for stage, seconds in stages.items():
+        print(f"  {stage:<24} {seconds / n * 1000:6.2f}")
+
+    shard = max(10, args.pages // 20)
+    subset = Path(tempfile.mkdtemp(prefix="extract-bench-subset-"))
+    for path in sample:
+        (subset / path.name).symlink_to(path)
+    one, first = timed_run(subset, 1, shard)
+    two, second = timed_run(subset, 2, shard)
+    print(f"run, 1 worker:  {n / one:7.1f} pages/s")
+    print(f"run, 2 workers: {n / two:7.1f} pages/s   speed-up {one / two:.2f} (target >= 1.80)")
+    assert first["rows"] == second["rows"], "workers changed the tables"
+
+    memory_dir = Path(tempfile.mkdtemp(prefix="extract-bench-memory-"))
+    for path in paths[:args.memory_pages]:
+        (memory_dir / path.name).symlink_to(path)
+    _, memory = timed_run(memory_dir, 1, 200)
+    print(f"peak memory, one worker over {memory['records']} pages: {memory['peak_mb']:.0f} MB (target < 500)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
