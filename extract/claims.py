@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from .patterns import PatternError, compile_rule, read_table
+from .patterns import read_rule_groups
 from .predicates import awarder_of, scheme_evidence, scheme_info, scheme_name_ends
 from .records import Claim, Mention
 from .units import unit_signature
@@ -37,17 +37,13 @@ MAX_LIST_ITEMS = 15   # lines a heading that ends with a colon may govern
 LIST_SHARE = 0.5   # a governed list sentence is at least half unit names
 
 
+CUE_KINDS = ("aspiration", "award", "via", "enumeration", "not_recipient", "anaphor", "plural", "superseded",
+             "clause", "aggregate", "year")
+
+
 @functools.cache
 def _cues() -> dict[str, list[regex.Pattern]]:
-    kinds = ("aspiration", "award", "via", "enumeration", "not_recipient", "anaphor", "plural", "superseded",
-             "clause", "aggregate", "year")
-    cues: dict[str, list[regex.Pattern]] = {k: [] for k in kinds}
-    for row in read_table("claims.tsv", required=("kind", "pattern")):
-        if row["kind"] not in cues:
-            path, _, line = row["_where"].rpartition(":")
-            raise PatternError(path, int(line), f"unknown kind {row['kind']!r}")
-        cues[row["kind"]].append(compile_rule(row, flags=regex.IGNORECASE))
-    return cues
+    return read_rule_groups("claims.tsv", "kind", CUE_KINDS)
 
 
 def _any(kind: str, text: str) -> bool:

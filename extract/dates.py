@@ -21,7 +21,7 @@ import re
 
 import regex
 
-from .patterns import PatternError, read_table
+from .patterns import read_table, row_error
 from .phrases import lowered, trie_pattern
 
 _TABLE = "dates.tsv"
@@ -53,11 +53,9 @@ def _language() -> tuple[dict[str, int], dict[str, int], dict[str, int], list[tu
             try:
                 rules.append((row["name"], re.compile(source)))   # on lower-cased text: fast, no IGNORECASE
             except re.error as exc:
-                path, _, line = row["_where"].rpartition(":")
-                raise PatternError(path, int(line), f"bad date pattern: {exc}") from exc
+                raise row_error(row, f"bad date pattern: {exc}") from exc
         elif row["kind"] not in ("month", "weekday", "relative"):
-            path, _, line = row["_where"].rpartition(":")
-            raise PatternError(path, int(line), f"unknown kind {row['kind']!r}")
+            raise row_error(row, f"unknown kind {row['kind']!r}")
     return months, weekdays, relative, rules
 
 

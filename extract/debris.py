@@ -12,20 +12,14 @@ import functools
 
 import regex
 
-from .patterns import PatternError, compile_rule, read_table
+from .patterns import read_rule_groups
 
 ACTIONS = ("cut_from", "drop_line", "drop_pair", "strip_prefix")
 
 
 @functools.cache
 def _rules() -> dict[str, list[regex.Pattern]]:
-    rules: dict[str, list[regex.Pattern]] = {action: [] for action in ACTIONS}
-    for row in read_table("debris.tsv", required=("action", "pattern")):
-        if row["action"] not in rules:
-            path, _, line = row["_where"].rpartition(":")
-            raise PatternError(path, int(line), f"unknown action {row['action']!r}; expected one of {ACTIONS}")
-        rules[row["action"]].append(compile_rule(row, flags=regex.IGNORECASE))
-    return rules
+    return read_rule_groups("debris.tsv", "action", ACTIONS)
 
 
 def _full(patterns: list[regex.Pattern], line: str) -> bool:

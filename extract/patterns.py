@@ -88,13 +88,30 @@ def read_table(name: str, required: tuple[str, ...] = ()) -> list[dict[str, str]
     return rows
 
 
+def row_error(row: dict[str, str], message: str) -> PatternError:
+    """An error about one row of a table, naming its file and line."""
+    path, _, line = row["_where"].rpartition(":")
+    return PatternError(path, int(line), message)
+
+
+def read_rule_groups(name: str, group_column: str, groups: tuple[str, ...],
+                     flags: int = regex.IGNORECASE) -> dict[str, list[regex.Pattern]]:
+    """A table of ``group<TAB>pattern`` rows -> the compiled patterns of each group, in file order;
+    a group not in ``groups`` or a bad regex names its file and line."""
+    rules: dict[str, list[regex.Pattern]] = {group: [] for group in groups}
+    for row in read_table(name, required=(group_column, "pattern")):
+        if row[group_column] not in rules:
+            raise row_error(row, f"unknown {group_column} {row[group_column]!r}; expected one of {groups}")
+        rules[row[group_column]].append(compile_rule(row, flags=flags))
+    return rules
+
+
 def compile_rule(row: dict[str, str], column: str = "pattern", flags: int = 0) -> regex.Pattern:
     """Compile one row's regex, naming its file and line when it is invalid."""
     try:
         return regex.compile(row[column], flags | regex.VERSION1)
     except regex.error as exc:
-        path, _, line = row["_where"].rpartition(":")
-        raise PatternError(path, int(line), f"bad regex {row[column]!r}: {exc}") from exc
+        raise row_error(row, f"bad regex {row[column]!r}: {exc}") from exc
 
 
 def split_aliases(value: str) -> list[str]:
@@ -110,5 +127,4 @@ def float_or_none(row: dict[str, str], column: str) -> float | None:
     try:
         return float(value)
     except ValueError:
-        path, _, line = row["_where"].rpartition(":")
-        raise PatternError(path, int(line), f"column {column!r} is not a number: {value!r}") from None
+        raise row_error(row, f"column {column!r} is not a number: {value!r}") from None

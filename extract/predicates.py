@@ -21,7 +21,7 @@ from typing import Iterator
 
 import regex
 
-from .patterns import PatternError, float_or_none, read_table, split_aliases
+from .patterns import float_or_none, read_table, row_error, split_aliases
 from .phrases import PhraseMatcher
 
 _GRADE_CUE = r"(?:(?:nilai|kategori|predikat|grade|peringkat|indeks|hasil|mendapat|meraih|memperoleh)\s+|\|[ \t]*)"  # a table cell too
@@ -63,11 +63,6 @@ class PredicateCandidate:
     rule_id: str
 
 
-def _where(row):
-    path, _, line = row["_where"].rpartition(":")
-    return path, int(line)
-
-
 @functools.cache
 def schemes() -> dict[str, Scheme]:
     out = {}
@@ -89,7 +84,7 @@ def labels() -> dict[tuple[str, str], Label]:
     out = {}
     for row in read_table("predicates.tsv", required=("scheme", "label", "phrases")):
         if row["scheme"] not in known:
-            raise PatternError(*_where(row), f"unknown scheme {row['scheme']!r} (see schemes.tsv)")
+            raise row_error(row, f"unknown scheme {row['scheme']!r} (see schemes.tsv)")
         out[(row["scheme"], row["label"])] = Label(row["scheme"], row["label"], row["grade"] or None,
                                                   float_or_none(row, "band_min"), float_or_none(row, "band_max"))
     return out
@@ -113,7 +108,7 @@ def _matchers() -> tuple[PhraseMatcher, dict[str, list[_Row]], regex.Pattern, di
             key = regex.sub(r"\s+", " ", phrase.lower())
             rows = phrase_rows.setdefault(key, [])
             if any(r.scheme == entry.scheme and r.label != entry.label for r in rows):
-                raise PatternError(*_where(row), f"phrase {phrase!r} already names another {entry.scheme} label")
+                raise row_error(row, f"phrase {phrase!r} already names another {entry.scheme} label")
             if entry not in rows:
                 rows.append(entry)
     phrase_matcher = PhraseMatcher(phrase_rows)
@@ -121,7 +116,7 @@ def _matchers() -> tuple[PhraseMatcher, dict[str, list[_Row]], regex.Pattern, di
     grades = {}
     for row in read_table("grades.tsv", required=("grade", "scheme", "label")):
         if (row["scheme"], row["label"]) not in known:
-            raise PatternError(*_where(row), f"{row['label']!r} is not a label of {row['scheme']!r}")
+            raise row_error(row, f"{row['label']!r} is not a label of {row['scheme']!r}")
         grades[row["grade"]] = (row["scheme"], row["label"])
     letters = "|".join(regex.escape(g) for g in sorted(grades, key=len, reverse=True))
     grade_re = regex.compile(_GRADE_CUE + r"[\"“']?(?P<grade>" + letters + r")(?![\p{L}\p{N}+\-])[\"”']?",

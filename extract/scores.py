@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .patterns import compile_rule, read_table
+from .patterns import read_rule_groups
 
 _NUMBER = regex.compile(r"(?<![\w.,/-])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\w/]|[.,]\d)|(?<![\w.,/-])\d+(?:[.,]\d+)?(?![\w/]|[.,]\d)")
 MAX_SCORE = 100.0
@@ -56,15 +56,9 @@ def parse_decimal(text: str) -> float | None:
 
 @functools.cache
 def _rules() -> dict[str, list[tuple[str, regex.Pattern]]]:
-    rules: dict[str, list] = {"cue": [], "context": [], "block_before": [], "block_after": []}
-    for number, row in enumerate(read_table("scores.tsv", required=("kind", "pattern")), start=1):
-        if row["kind"] not in rules:
-            from .patterns import PatternError
-            path, _, line = row["_where"].rpartition(":")
-            raise PatternError(path, int(line), f"unknown kind {row['kind']!r}")
-        rule_id = f"score.{row['kind']}.{len(rules[row['kind']]) + 1}"
-        rules[row["kind"]].append((rule_id, compile_rule(row, flags=regex.IGNORECASE)))
-    return rules
+    """Each kind's patterns with their rule ids (score.cue.1, ...)."""
+    groups = read_rule_groups("scores.tsv", "kind", ("cue", "context", "block_before", "block_after"))
+    return {kind: [(f"score.{kind}.{n}", p) for n, p in enumerate(patterns, start=1)] for kind, patterns in groups.items()}
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

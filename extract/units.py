@@ -22,7 +22,7 @@ import regex
 from rapidfuzz import fuzz
 from rapidfuzz import process as rf_process
 
-from .patterns import PatternError, patterns_dir, read_table, read_words, split_aliases
+from .patterns import patterns_dir, read_table, read_words, row_error, split_aliases
 from .phrases import PhraseMatcher
 
 FUZZY_CUTOFF = 90            # rapidfuzz ratio for a misspelt type name ("Dinas Pendudukan ...")
@@ -66,8 +66,7 @@ def _lexicon() -> _Lexicon:
     kinds, standalone, expansions, spelled = {}, set(), {}, {}
     for row in read_table("units/heads.tsv", required=("head", "kind", "standalone")):
         if row["standalone"] not in ("yes", "no"):
-            path, _, line = row["_where"].rpartition(":")
-            raise PatternError(path, int(line), f"standalone must be yes or no, not {row['standalone']!r}")
+            raise row_error(row, f"standalone must be yes or no, not {row['standalone']!r}")
         key = row["head"].lower()
         kinds[key] = row["kind"]
         spelled[key] = row["head"]
