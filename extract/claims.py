@@ -2,20 +2,30 @@
 
 A claim is a unit + a predicate, with the grade, scheme, awarder, score, year
 and date the article gives for it, and the sentence it stands in. Sentences
-are read in order:
+are read in order, each cut into clauses where a new clause with its own
+predicate begins (", sedangkan", "; "):
 
-- a sentence with a predicate and named units: each unit before the predicate
-  (the subject, or a list of subjects) gets it; if none stands before it, the
-  units after it do ("meraih predikat X: A, B dan C"); "A melalui B" keeps B;
-- a sentence with a predicate and no unit governs the sentences that follow it
-  and hold units but no predicate (a heading-like sentence); else it refers back
-  to the units of the sentence before it;
-- aspirations ("menuju WBBM", "berharap meraih") and awarders are never claims.
+- in a clause with a predicate and named units, the units before the
+  predicate (a subject, or a list of subjects) get it and any further
+  predicate said of them ("meraih Sangat Inovatif sekaligus dinobatkan
+  terinovatif"), but not an earlier result ("naik dari ..."); a list the
+  predicate introduces ("meraih WBK, yakni A dan B") or an appositive list
+  ("dua rumah sakit, yakni A dengan kategori A-") gets it instead; with no
+  unit before it, the units after it do; "A melalui B" keeps B;
+- a sentence with a predicate and no unit governs the list that follows it (a
+  heading-like sentence, or one that ends with a colon over numbered lines);
+  else, when it points back ("penghargaan tersebut", "keduanya"), it refers to
+  the units of the sentence before it;
+- aspirations ("menuju WBBM", "berharap meraih"), settings ("di lingkungan
+  X"), offices (Kepala Dinas X) and the scheme's own awarder are never
+  recipients; a claim dated outside its scheme's years is not that scheme's.
 
-Scores come from the claim's sentence, or the next one when it names no other
-predicate; years from "tahun 2021" near the predicate, else the year the
-article's evaluation sentences name most. The same unit and predicate said
-twice is one claim, its fields merged.
+A unit's score is the one written right after it, else its clause's, else the
+next sentence's when that names no other predicate; years come from "tahun
+2021", "pada 2021", a scheme's round ("IGA 2022") or a year after the
+predicate, else the year the article's evaluation sentences name most. The
+same unit and predicate said twice is one claim, its fields merged; names of
+one unit within the article are joined to its most complete name.
 """
 from __future__ import annotations
 

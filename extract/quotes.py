@@ -272,7 +272,8 @@ def _before_quote(text: str, start: int):
     lead = text[line_start:start].rstrip()
     if not lead.endswith(":"):
         return None
-    role, name, offset = split_role_name(_PARENTHESES.sub("", lead[:-1]).split(".")[-1])
+    spans = split_sentences(lead[:-1])
+    role, name, offset = split_role_name(_PARENTHESES.sub("", lead[spans[-1][0]:-1] if spans else ""))
     if not name:
         return None
     position = text.find(name, line_start, start)

@@ -1,0 +1,96 @@
+"""Claims and quotes as tables of cases: a short article in, who got what and who said it out."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract.pipeline import mine
+from extract.records import Article
+
+
+def run(text: str, published: dt.date | None = dt.date(2022, 3, 9)):
+    return mine(Article("a", "test", None, None, None, None, published, "id", text))
+
+
+def claims_of(text: str, published=dt.date(2022, 3, 9)) -> set[tuple]:
+    return {(c.unit, c.predicate, c.grade, c.score, c.year) for c in run(text, published).claims}
+
+
+CLAIM_CASES = [
+    ("Kementerian Sosial melalui Sentra Paramita Mataram meraih predikat Sangat Baik atas Kinerja Pelayanan Publik "
+     "Tahun 2021.", {("Sentra Paramita Mataram", "Sangat Baik", "A-", None, 2021)}),
+    ("Kemensos memperoleh nilai 81,05 dan masuk dalam Zona Hijau dengan Predikat Kepatuhan Tinggi dalam Penilaian "
+     "Kepatuhan Standar Pelayanan Publik Tahun 2021.",
+     {("Kementerian Sosial", "Kepatuhan Tinggi", "Zona Hijau", 81.05, 2021)}),
+    ("Pemkot Palembang Raih Penghargaan Layanan Prima\nEvaluasi kinerja pelayanan publik tahun 2020 diumumkan.",
+     {("Pemerintah Kota Palembang", "Pelayanan Prima", "A", None, 2020)}),
+    ("Pada evaluasi tahun 2021, Polres Sleman dan Kantor Imigrasi Kelas I Yogyakarta meraih predikat WBK.",
+     {("Kepolisian Resor Sleman", "WBK", None, None, 2021),
+      ("Kantor Imigrasi Kelas I Yogyakarta", "WBK", None, None, 2021)}),
+    ("Zona Integritas tahun 2022 diberikan. Tiga unit meraih predikat WBK, yakni Polres Bantul, "
+     "Pengadilan Agama Bantul dan Rutan Wonosari.",
+     {("Kepolisian Resor Bantul", "WBK", None, None, 2022), ("Pengadilan Agama Bantul", "WBK", None, None, 2022),
+      ("Rumah Tahanan Negara Wonosari", "WBK", None, None, 2022)}),
+    ("Unit pelayanan kategori Sangat Baik tahun 2021. Disdukcapil Kota Bontang, Disdukcapil Kabupaten Paser.",
+     {("Dinas Kependudukan dan Pencatatan Sipil Kota Bontang", "Sangat Baik", "A-", None, 2021),
+      ("Dinas Kependudukan dan Pencatatan Sipil Kabupaten Paser", "Sangat Baik", "A-", None, 2021)}),
+    ("Pemerintah Kabupaten Sleman meraih kategori Kualitas Tertinggi dengan nilai 93,06, sedangkan Pemerintah "
+     "Kabupaten Gunungkidul memperoleh kategori Kualitas Tinggi dengan nilai 84,10 dalam Opini Ombudsman tahun 2022.",
+     {("Pemerintah Kabupaten Sleman", "Kualitas Tertinggi", None, 93.06, 2022),
+      ("Pemerintah Kabupaten Gunungkidul", "Kualitas Tinggi", None, 84.1, 2022)}),
+    ("Polres Sleman berharap meraih predikat WBBM pada tahun 2023.", set()),
+    ("Kantor Pertanahan Kabupaten Badung terus membangun zona integritas menuju WBBM.", set()),
+    ("Menurut KemenPANRB, predikat Pelayanan Prima diberikan bagi unit dengan indeks di atas 4,51.", set()),
+    ("KPK merilis skor MCP 2022. Pemerintah Kota Malang masuk zona hijau dengan skor 92,36.",
+     {("Pemerintah Kota Malang", "Zona Hijau", "Zona Hijau", 92.36, 2022)}),
+    ("Dinas Kependudukan dan Catatan Sipil (Disdukcapil) Kota Pekanbaru meraih predikat Sangat Baik tahun 2021. "
+     "Disdukcapil Pekanbaru mengantongi indeks 4,26.",
+     {("Dinas Kependudukan dan Catatan Sipil Kota Pekanbaru", "Sangat Baik", "A-", 4.26, 2021)}),
+]
+
+
+@pytest.mark.parametrize("text, expected", CLAIM_CASES,
+                         ids=["via", "zone-and-score", "title", "list-of-subjects", "yakni-list", "heading", "sedangkan",
+                              "aspiration-berharap", "aspiration-menuju", "definition-not-claim", "mcp-zone",
+                              "names-joined-and-score-later"])
+def test_claims(text, expected):
+    assert claims_of(text) == expected
+
+
+QUOTE_CASES = [
+    ('“Kami bangga,” ujar Dadang Iskandar, Inspektur Jenderal Kementerian Sosial. “Terima kasih,” kata Dadang.',
+     [("Dadang Iskandar", "Inspektur Jenderal Kementerian Sosial", True)] * 2),
+    ("Deputi Bidang Pelayanan Publik Prof. Dr. Diah Natalisa, MBA., menyampaikan hasil evaluasi.",
+     [("Diah Natalisa", "Deputi Bidang Pelayanan Publik", False)]),
+    ("Piagam diterima Kapolres Bantul, AKBP Raditya Wisnu Pradana, S.I.K., M.H. “Ini kerja bersama,” kata Raditya.",
+     [("Raditya Wisnu Pradana", None, True)]),
+    ("Kepala Rutan Kelas IIB Wonosari, Suparjo, mengungkapkan bahwa layanan kunjungan daring diminati.",
+     [("Suparjo", "Kepala Rutan Kelas IIB Wonosari", False)]),
+    ("“Kami terus berbenah.\n“Pelayanan harus cepat,” tutur I Ketut Supena, Kepala Sentra Paramita.",
+     [("I Ketut Supena", "Kepala Sentra Paramita", True)]),
+    ("Kepala Dinas Kominfo, H. Lalu Wira Pratama, S.H.: “Data harus terbuka.”",
+     [("Lalu Wira Pratama", "Kepala Dinas Kominfo", True)]),
+    ("Pemerintah Kabupaten Lumajang yang masih berstatus Inovatif berharap naik kelas.", []),
+    ("“Kalimat tanpa penutup, lalu berita lain.\nParagraf berikutnya.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", QUOTE_CASES,
+                         ids=["direct-and-short-form", "reported-with-titles", "introduced-then-short-form",
+                              "single-javanese-name", "quote-across-paragraphs", "speaker-before-colon",
+                              "label-is-not-a-name", "unclosed-quote"])
+def test_quotes(text, expected):
+    quotes = run(text).quotes
+    assert [(q.speaker, q.role, q.direct) for q in quotes] == [
+        (speaker, role if role is not None else q.role, direct) for (speaker, role, direct), q in zip(expected, quotes)]
+    assert len(quotes) == len(expected)
+
+
+def test_bylines_and_credits_are_not_speakers():
+    from extract.clean import to_article
+    from extract.records import RawDoc
+    raw = RawDoc(source="t.txt", text="Penulis :\nAni Lestari\nEditor: Budi Santoso\nJAKARTA - Kemensos meraih "
+                 "predikat Kepatuhan Tinggi. “Kami bangga,” kata Dadang Iskandar, Irjen Kemensos.\n(Foto: Humas Kemensos)")
+    result = mine(to_article(raw))
+    assert {q.speaker for q in result.quotes} == {"Dadang Iskandar"}
