@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from .dates import normalise_candidate
 from .nlp import matches, sentence_offsets, text_of
 from .predicates import awarder_of, describe, scheme_evidence
-from .quotes import find_quotes, QuoteCandidate
+from .quotes import find_quotes
 from .records import Mention, Quote
 from .scores import parse_decimal
 from .units import canonical_unit

@@ -37,7 +37,6 @@ from .scores import find_scores
 from .sentences import split_sentences
 from .units import find_units
 
-SPAN_KEYS = ("unit", "predicate", "score", "date", "awarder")
 _LINE_BREAKS = re.compile(r"(\n+)")
 
 

@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass, field
 
 from .claims import assemble_claims
-from .clean import to_article
+from .clean import failed, to_article
 from .extractors import (extract_awarders, extract_dates, extract_predicates, extract_quotes,
                          extract_scores, extract_units)
 from .nlp import build_nlp, sentence_offsets
@@ -51,5 +51,4 @@ def process(raw: RawDoc) -> Result:
         return mine(article)
     except Exception as exc:  # one bad record must not stop a run of millions
         log.exception("%s: extraction failed", raw.source)
-        from .clean import failed
         return Result(failed(raw, "error", f"{raw.source}: {type(exc).__name__}: {exc}"))

@@ -26,7 +26,6 @@ from .patterns import patterns_dir, read_table, read_words, row_error, split_ali
 from .phrases import PhraseMatcher
 
 FUZZY_CUTOFF = 90            # rapidfuzz ratio for a misspelt type name ("Dinas Pendudukan ...")
-_CONNECTORS = ("dan", "yang", "serta", "&", "pada", "di", ",", "untuk", "bagi")
 _NESTING = ("pada",)          # "Pemkab X pada Dinas Y": the next unit is part of this one
 _TOKEN = regex.compile(
     r"""[ \t]*(?P<conn>(?:dan|yang|serta|&|pada|di|untuk|bagi)[ \t]+|,[ \t]*(?:dan[ \t]+)?)?"""
