@@ -166,6 +166,7 @@ def _pair(text: str, units: list[Mention], predicates: list[Mention]) -> list[tu
     return [(unit, p) for unit in subjects for p in kept]
 
 
+_ANY_YEAR = regex.compile(r"(?:19|20)\d\d")
 _YEAR_AFTER = regex.compile(r"\s+(?:(?i:tahun)\s+)?(?P<year>(?:19|20)\d{2})(?!\d)", regex.VERSION1)
 
 
@@ -196,7 +197,10 @@ def _article_year(text: str, sentences: list[_Span], published_year: int | None)
     counts = collections.Counter()
     for sentence in sentences:   # the title, and sentences with a predicate, an award or a scheme's name
         words = text[sentence.start:sentence.end]
-        if sentence.start == 0 or sentence.predicates or _any("award", words) or scheme_evidence(words):
+        if not _ANY_YEAR.search(words):
+            continue
+        if sentence.start == 0 or sentence.predicates or _any("award", words) \
+                or scheme_evidence(text, sentence.start, sentence.end):
             year = _sentence_year(text, sentence, published_year)
             if year:
                 counts[year] += 1

@@ -40,23 +40,30 @@ class DateCandidate:
 @functools.cache
 def _language() -> tuple[dict[str, int], dict[str, int], dict[str, int], list[tuple[str, re.Pattern]]]:
     """Month numbers, ISO weekdays and day offsets by word, and the compiled candidate patterns."""
+    return _calendar()[:4]
+
+
+@functools.cache
+def _calendar():
     rows = read_table(_TABLE, required=("kind", "name", "value"))
     months = {r["name"].lower(): int(r["value"]) for r in rows if r["kind"] == "month"}
     weekdays = {r["name"].lower(): int(r["value"]) for r in rows if r["kind"] == "weekday"}
     relative = {r["name"].lower(): int(r["value"]) for r in rows if r["kind"] == "relative"}
     alternation = lambda names: "(?:" + trie_pattern(names) + r")\b"
-    rules = []
+    fill = lambda source: (source.replace("{MONTH}", alternation(months)).replace("{WEEKDAY}", alternation(weekdays))
+                           .replace("{RELATIVE}", alternation(relative)))
+    rules, gates = [], {}
     for row in rows:
         if row["kind"] == "pattern":
-            source = (row["value"].replace("{MONTH}", alternation(months)).replace("{WEEKDAY}", alternation(weekdays))
-                      .replace("{RELATIVE}", alternation(relative)))
+            needs = row.get("needs", "")
             try:
-                rules.append((row["name"], re.compile(source)))   # on lower-cased text: fast, no IGNORECASE
+                gates[row["name"]] = re.compile(fill(needs)) if needs else None
+                rules.append((row["name"], re.compile(fill(row["value"]))))   # on lower-cased text: no IGNORECASE
             except re.error as exc:
                 raise row_error(row, f"bad date pattern: {exc}") from exc
         elif row["kind"] not in ("month", "weekday", "relative"):
             raise row_error(row, f"unknown kind {row['kind']!r}")
-    return months, weekdays, relative, rules
+    return months, weekdays, relative, rules, gates
 
 
 @functools.cache
@@ -144,10 +151,17 @@ def _resolve(match: re.Match, months: dict[str, int], weekdays: dict[str, int], 
 
 def date_spans(text: str) -> list[tuple[int, int, str]]:
     """Where the date patterns match: (start, end, rule_id); earlier rules win overlaps."""
-    rules = _language()[3]
+    _, _, _, rules, gates = _calendar()
     lower = lowered(text)
+    present: dict[str, bool] = {}
     taken: list[tuple[int, int, str]] = []
     for rule_id, pattern in rules:
+        gate = gates[rule_id]
+        if gate is not None:
+            if gate.pattern not in present:
+                present[gate.pattern] = gate.search(lower) is not None
+            if not present[gate.pattern]:
+                continue            # the text has nothing this pattern needs
         for match in pattern.finditer(lower):
             start, end = match.span()
             if not any(start < e and s < end for s, e, _ in taken):

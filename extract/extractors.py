@@ -42,7 +42,7 @@ def extract_predicates(doc: Doc, article_id: str) -> list[Mention]:
     for text, start, end, rule_id in _spans(doc, "predicate"):
         sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
         if sentence not in by_sentence:
-            by_sentence[sentence] = scheme_evidence(article_text[sentence[0]:sentence[1]])
+            by_sentence[sentence] = scheme_evidence(article_text, *sentence)
         described = describe(text, rule_id, by_sentence[sentence] or article_evidence)
         if described:
             scheme, label, grade = described

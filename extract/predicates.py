@@ -204,24 +204,33 @@ def scheme_name_ends(text: str, start: int = 0, end: int | None = None) -> list[
     return ends
 
 
-def scheme_evidence(text: str) -> dict[str, int]:
-    """How often ``text`` names each scheme, directly or through its awarder.
+@functools.lru_cache(maxsize=8)
+def scheme_mentions(text: str) -> tuple[tuple[int, str], ...]:
+    """(position, scheme) of each place ``text`` names a scheme, directly or through an awarder
+    that gives only that scheme; found once per text, then counted for any span of it."""
+    matcher, alias_to_scheme = _scheme_matcher()
+    found = [(start, alias_to_scheme[key]) for start, _, _, key in matcher.finditer(text)]
+    by_awarder: dict[str, list[str]] = {}
+    for scheme in schemes().values():
+        by_awarder.setdefault(scheme.awarder, []).append(scheme.scheme)
+    for start, _, awarder in find_awarders(text):
+        owners = by_awarder.get(awarder, [])
+        if len(owners) == 1:
+            found.append((start, owners[0]))
+    return tuple(sorted(found))
+
+
+def scheme_evidence(text: str, start: int = 0, end: int | None = None) -> dict[str, int]:
+    """How often ``text[start:end]`` names each scheme, directly or through its awarder.
 
     >>> scheme_evidence("KPK merilis skor MCP") == {"MCP": 2}
     True
     """
+    end = len(text) if end is None else end
     counts: dict[str, int] = {}
-    matcher, alias_to_scheme = _scheme_matcher()
-    for _, _, _, key in matcher.finditer(text):
-        scheme = alias_to_scheme[key]
-        counts[scheme] = counts.get(scheme, 0) + 1
-    by_awarder: dict[str, list[str]] = {}
-    for scheme in schemes().values():
-        by_awarder.setdefault(scheme.awarder, []).append(scheme.scheme)
-    for _, _, awarder in find_awarders(text):
-        owners = by_awarder.get(awarder, [])
-        if len(owners) == 1:
-            counts[owners[0]] = counts.get(owners[0], 0) + 1
+    for position, scheme in scheme_mentions(text):
+        if start <= position < end:
+            counts[scheme] = counts.get(scheme, 0) + 1
     return counts
 
 
