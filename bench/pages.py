@@ -1,9 +1,11 @@
 """Generate realistic news pages for the benchmark from the corpus pages.
 
 Each page is a corpus page with its boilerplate grown to the size of a real
-portal page (50-300 KB): more menu links, related and popular lists, inline
-scripts and JSON-LD, ad slots, a long footer; its canonical URL is made unique.
-The article body is left as it is, so extraction results stay meaningful.
+portal page (50-300 KB): more related lists, inline scripts, ad slots; its
+canonical URL is made unique, and its numbers and places are changed so that
+no two pages share a body (caches must not make the pipeline look faster than
+it is on real, never-repeating text). The sentences are the corpus's, so
+extraction still has real work to do.
 """
 from __future__ import annotations
 
@@ -33,8 +35,29 @@ def _script(rng: random.Random, size: int) -> str:
     return f"<script>{body}</script>"
 
 
+_NUMBER = regex.compile(r"(?<=[\s(>])\d{1,3}(?:[.,]\d{1,2})?(?=[\s,.)<])")
+_REGION = regex.compile(r"\b(Kota|Kabupaten|Provinsi|Pemkot|Pemkab|Kab\.)\s+(\p{Lu}\p{Ll}+)", regex.VERSION1)
+_PLACES = ["Sleman", "Bantul", "Banyuwangi", "Sidoarjo", "Gowa", "Badung", "Kudus", "Blora", "Lahat", "Bogor",
+           "Kendal", "Jepara", "Sumedang", "Garut", "Tabanan", "Maros", "Bone", "Pati", "Klaten", "Magelang"]
+
+
+def vary(html: str, rng: random.Random) -> str:
+    """Another article of the same kind: other numbers and other places in the text, so that
+    no two generated pages have the same body (and no cache sees the same text twice)."""
+    html = _NUMBER.sub(lambda m: _other_number(m.group(0), rng), html)
+    return _REGION.sub(lambda m: f"{m.group(1)} {rng.choice(_PLACES)}", html)
+
+
+def _other_number(number: str, rng: random.Random) -> str:
+    if "," in number or "." in number:
+        whole, _, decimals = number.replace(".", ",").partition(",")
+        return f"{rng.randrange(1, 100) if len(whole) > 1 else rng.randrange(1, 5)},{rng.randrange(10 ** len(decimals)):0{len(decimals)}d}"
+    return str(rng.randrange(1, 10 ** len(number)))
+
+
 def grow(html: str, rng: random.Random, target: int, number: int) -> str:
-    """The page with boilerplate added until it is about ``target`` bytes, and a unique URL."""
+    """The page varied, with boilerplate added until it is about ``target`` bytes, and a unique URL."""
+    html = vary(html, rng)
     html = regex.sub(r'(https?://[^"\'\s]+?)(\.html|/)?(["\'])', lambda m: f"{m.group(1)}-b{number}{m.group(2) or ''}{m.group(3)}",
                      html, count=3)
     blocks = []

@@ -15,11 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
-
 import re
-
-import regex
+from dataclasses import dataclass
 
 from .patterns import read_table, row_error
 from .phrases import lowered, trie_pattern
@@ -69,7 +66,8 @@ def _calendar():
 @functools.cache
 def _parser():
     from dateparser.date import DateDataParser
-    return DateDataParser(languages=["id"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
+    return DateDataParser(languages=["id"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
+                                                     "PARSERS": ["absolute-time"]})   # candidates are absolute dates
 
 
 @functools.cache
@@ -116,7 +114,7 @@ def _resolve_relative(parts: dict, weekday: int | None, relative: dict[str, int]
     if published is None:
         return None
     if parts.get("relative"):
-        offset = relative.get(regex.sub(r"\s+", " ", parts["relative"].lower()))
+        offset = relative.get(" ".join(parts["relative"].lower().split()))
         return (published + dt.timedelta(days=offset), "day") if offset is not None else None
     back = (published.isoweekday() - weekday) % 7 or 7
     return published - dt.timedelta(days=back), "day"

@@ -258,6 +258,18 @@ def _bare_region_subjects(text: str, taken: list[UnitCandidate], lex: _Lexicon) 
     return found
 
 
+_QUOTE_MARKS = regex.compile(r"[“”\"‘’]|(?<=\s)'|'(?=\s|$)")
+_SPACES = regex.compile(r"\s+")
+_REGION_PADA_UNIT = regex.compile(
+    r"(?:Pemerintah\s+|Pem(?:kab|kot|prov)\s+)?(?P<region>(?:Provinsi|Kabupaten|Kota)\s+.+?)\s+pada\s+(?P<unit>.+)$")
+_DI_PLACE = regex.compile(r"\s+di\s+(?=\p{Lu})")
+_REPEATED_RUN = regex.compile(r"\b((?:\S+\s+){2,}?\S+)\s+\1\b")
+_REGION_TAIL = regex.compile(r"(.*?\b(?:Pemerintah\s+)?(Provinsi|Kabupaten|Kota)\s+)(.+)$")
+_REGION_HEAD = regex.compile(r"(?:Provinsi|Kabupaten|Kota)\s")
+_COUNTRY = regex.compile(r"\s+(?:RI|Republik Indonesia)$")
+_WORDS = regex.compile(r"[\p{L}\p{N}]+")
+
+
 @functools.lru_cache(maxsize=100_000)
 def canonical_unit(surface: str) -> str:
     """The canonical name of a unit.
@@ -273,15 +285,15 @@ def canonical_unit(surface: str) -> str:
     'Sekretariat Kementerian Koordinator Bidang PMK'
     """
     lex = _lexicon()
-    text = regex.sub(r"[“”\"‘’]|(?<=\s)'|'(?=\s|$)", "", surface)
+    text = _QUOTE_MARKS.sub("", surface)
     text = _PAREN_ACRONYM.sub("", text)
-    text = regex.sub(r"\s+", " ", text).strip(" ,")
+    text = _SPACES.sub(" ", text).strip(" ,")
     text = " ".join(lex.spellings.get(word, word) for word in text.split(" "))
-    nested = regex.match(r"(?:Pemerintah\s+|Pem(?:kab|kot|prov)\s+)?(?P<region>(?:Provinsi|Kabupaten|Kota)\s+.+?)\s+pada\s+(?P<unit>.+)$", text)
+    nested = _REGION_PADA_UNIT.match(text)
     if nested:
         text = f"{nested.group('unit')} {nested.group('region')}"
-    text = regex.sub(r"\s+di\s+(?=\p{Lu})", " ", text)
-    text = regex.sub(r"\b((?:\S+\s+){2,}?\S+)\s+\1\b", r"\1", text)   # a run of words printed twice
+    text = _DI_PLACE.sub(" ", text)
+    text = _REPEATED_RUN.sub(r"\1", text)   # a run of words printed twice
     match = lex.head.match(text)
     if match:
         key = match[2]
@@ -291,13 +303,13 @@ def canonical_unit(surface: str) -> str:
     kinds = lex.region_kinds.get(text.lower(), set())
     if len(kinds) == 1:
         text = f"{next(iter(kinds)).title()} {text}"   # a bare region: "Bantaeng" -> "Kabupaten Bantaeng"
-    place = regex.match(r"(.*?\b(?:Pemerintah\s+)?(Provinsi|Kabupaten|Kota)\s+)(.+)$", text)
+    place = _REGION_TAIL.match(text)
     key = f"{place.group(2).lower()} {place.group(3).lower()}" if place else ""
     if key in lex.region_names:
         text = place.group(1) + lex.region_names[key]   # "Pemprov Jabar" -> "Pemerintah Provinsi Jawa Barat"
-    if regex.match(r"(?:Provinsi|Kabupaten|Kota)\s", text) and _bare_region(text, lex):
+    if _REGION_HEAD.match(text) and _bare_region(text, lex):
         text = "Pemerintah " + text     # a region as an awardee is its government
-    return regex.sub(r"\s+(?:RI|Republik Indonesia)$", "", text) if lex.kinds.get(text.lower()) is None else text
+    return _COUNTRY.sub("", text) if lex.kinds.get(text.lower()) is None else text
 
 
 def _bare_region(text: str, lex: _Lexicon) -> bool:
@@ -346,12 +358,12 @@ def unit_signature(name: str) -> tuple[str, frozenset[str]]:
     True
     """
     lex = _lexicon()
-    text = regex.sub(r"[“”\"‘’]", "", name)
+    text = _QUOTE_MARKS.sub("", name)
     match = lex.head.match(text)
     kind = lex.type_of.get(match[2], match[2]) if match else ""
     rest = text[match[1]:] if match else text
     words = {"kab" if w in ("kabupaten", "kab") else w
-             for w in regex.findall(r"[\p{L}\p{N}]+", rest.lower()) if w not in _SIGNATURE_FILLER}
+             for w in _WORDS.findall(rest.lower()) if w not in _SIGNATURE_FILLER}
     return kind, frozenset(words)
 
 
