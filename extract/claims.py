@@ -170,7 +170,7 @@ _ANY_YEAR = regex.compile(r"(?:19|20)\d\d")
 _YEAR_AFTER = regex.compile(r"\s+(?:(?i:tahun)\s+)?(?P<year>(?:19|20)\d{2})(?!\d)", regex.VERSION1)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=256)   # the sentences of the article at hand
 def _year_in(text: str, start: int, end: int, predicate_ends: tuple[int, ...], published_year: int | None) -> int | None:
     return _year(text, _Span(start, end), published_year, predicate_ends)
 

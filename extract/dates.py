@@ -70,7 +70,7 @@ def _parser():
                                                      "PARSERS": ["absolute-time"]})   # candidates are absolute dates
 
 
-@functools.cache
+@functools.lru_cache(maxsize=20_000)
 def parse_with_dateparser(text: str) -> tuple[dt.date, str] | None:
     """A complete date string -> (date, precision) by the shared dateparser instance.
 

@@ -26,6 +26,7 @@ from trafilatura.meta import reset_caches
 
 from . import __version__
 from .patterns import patterns_dir
+from .nlp import build_nlp
 from .pipeline import process
 from .sources import expand_inputs, is_url, kind_of, read_input
 from .tables import TableWriter
@@ -150,14 +151,26 @@ def process_shard(shard: Shard, out_dir: str | Path, *, fetch_config=None, batch
             summary.statuses[status] = summary.statuses.get(status, 0) + 1
             if status != "ok":
                 log.warning("%s", result.article.error)
-            if summary.records % RESET_CACHES_EVERY == 0:
-                reset_caches()
+            _count_and_reset()
             if progress is not None:
                 progress(1)
     summary.rows = dict(writer.counts)
     summary.elapsed = time.perf_counter() - started
     _write_marker(out_dir, shard, summary)
     return summary
+
+
+_processed_here = 0   # records this process has handled, across shards
+
+
+def _count_and_reset() -> None:
+    """Every RESET_CACHES_EVERY records in a process, start trafilatura's caches and the spaCy
+    vocabulary afresh: both grow with every new page and word."""
+    global _processed_here
+    _processed_here += 1
+    if _processed_here % RESET_CACHES_EVERY == 0:
+        reset_caches()
+        build_nlp.cache_clear()
 
 
 def _write_marker(out_dir: Path, shard: Shard, summary: ShardSummary) -> None:

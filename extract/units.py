@@ -25,6 +25,7 @@ from rapidfuzz import process as rf_process
 from .patterns import patterns_dir, read_table, read_words, row_error, split_aliases
 from .phrases import PhraseMatcher
 
+CACHE_SIZE = 20_000          # names remembered across articles; bounded, so memory stays flat
 FUZZY_CUTOFF = 90            # rapidfuzz ratio for a misspelt type name ("Dinas Pendudukan ...")
 _NESTING = ("pada",)          # "Pemkab X pada Dinas Y": the next unit is part of this one
 _TOKEN = regex.compile(
@@ -270,7 +271,7 @@ _COUNTRY = regex.compile(r"\s+(?:RI|Republik Indonesia)$")
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def canonical_unit(surface: str) -> str:
     """The canonical name of a unit.
 
@@ -346,7 +347,7 @@ def _standard_type_name(text: str, lex: _Lexicon) -> str:
 _SIGNATURE_FILLER = frozenset({"pemerintah", "di", "dan", "pada", "yang", "ri"})
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def unit_signature(name: str) -> tuple[str, frozenset[str]]:
     """What identifies a unit whatever its spelling: its type and the other words of its name.
 
