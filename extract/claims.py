@@ -197,8 +197,8 @@ def _article_year(text: str, sentences: list[_Span], published_year: int | None)
     counts = collections.Counter()
     for sentence in sentences:   # the title, and sentences with a predicate, an award or a scheme's name
         words = text[sentence.start:sentence.end]
-        if not _ANY_YEAR.search(words):
-            continue
+        if not _ANY_YEAR.search(words) or _any("superseded", words):
+            continue            # no year, or an earlier result's year ("sebelumnya ... pada 2021")
         if sentence.start == 0 or sentence.predicates or _any("award", words) \
                 or scheme_evidence(text, sentence.start, sentence.end):
             year = _sentence_year(text, sentence, published_year)
