@@ -15,7 +15,9 @@ and role words are data in ``patterns/people/``.
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 from dataclasses import dataclass
 
 import regex
@@ -185,13 +187,15 @@ def introduced_people(text: str, sentences: list[tuple[int, int]]) -> list[str]:
     """Full names the article introduces with an office, quoted or not ("Piagam diterima Kapolres
     Bantul, AKBP Raditya Wisnu Pradana, S.I.K."), so that a later "kata Raditya" is that person."""
     lex = _lexicon()
+    offices = [start for start, _, _, _ in lex["office"].finditer(text)]   # found once for the article
     people = []
     for start, end in sentences:
-        office = lex["office"].search(text, start)
-        if not office or office[0] >= end:
+        first = bisect.bisect_left(offices, start)
+        if first == len(offices) or offices[first] >= end:
             continue
         pieces = text[start:end].split(",")
-        has_office = [lex["office"].search(piece) is not None for piece in pieces]
+        bounds = list(itertools.accumulate([start] + [len(p) + 1 for p in pieces]))
+        has_office = [bisect.bisect_left(offices, a) < bisect.bisect_left(offices, b) for a, b in zip(bounds, bounds[1:])]
         for index, piece in enumerate(pieces):
             if not (has_office[index] or (index and has_office[index - 1])):
                 continue
