@@ -35,13 +35,9 @@ class DateCandidate:
 
 
 @functools.cache
-def _language() -> tuple[dict[str, int], dict[str, int], dict[str, int], list[tuple[str, re.Pattern]]]:
-    """Month numbers, ISO weekdays and day offsets by word, and the compiled candidate patterns."""
-    return _calendar()[:4]
-
-
-@functools.cache
-def _calendar():
+def _language():
+    """Month numbers, ISO weekdays and day offsets by word, the compiled candidate patterns, and
+    for each pattern the gate a text must pass for it to be tried."""
     rows = read_table(_TABLE, required=("kind", "name", "value"))
     months = {r["name"].lower(): int(r["value"]) for r in rows if r["kind"] == "month"}
     weekdays = {r["name"].lower(): int(r["value"]) for r in rows if r["kind"] == "weekday"}
@@ -149,7 +145,7 @@ def _resolve(match: re.Match, months: dict[str, int], weekdays: dict[str, int], 
 
 def date_spans(text: str) -> list[tuple[int, int, str]]:
     """Where the date patterns match: (start, end, rule_id); earlier rules win overlaps."""
-    _, _, _, rules, gates = _calendar()
+    _, _, _, rules, gates = _language()
     lower = lowered(text)
     present: dict[str, bool] = {}
     taken: list[tuple[int, int, str]] = []
@@ -177,7 +173,7 @@ def normalise_candidate(text: str, rule_id: str, published: dt.date | None = Non
     >>> normalise_candidate("31/02/2022", "date.numeric") is None
     True
     """
-    months, weekdays, relative, rules = _language()
+    months, weekdays, relative, rules, _ = _language()
     pattern = dict(rules).get(rule_id)
     match = pattern.fullmatch(lowered(text)) if pattern else None
     if match is None:

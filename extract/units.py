@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 import regex
 from rapidfuzz import fuzz
-from rapidfuzz import process as rf_process
 
 from .patterns import patterns_dir, read_table, read_words, row_error, split_aliases
 from .phrases import PhraseMatcher
@@ -51,7 +50,7 @@ class _Lexicon:
     standalone: set[str]           # lower-cased heads that are units by themselves
     expansions: dict[str, str]     # lower-cased alias -> full form
     spelled: dict[str, str]        # lower-cased head -> its canonical spelling
-    regions: dict[str, regex.Pattern]  # kind -> pattern of its region names
+    regions: dict[str, PhraseMatcher]  # kind -> its region names and aliases
     stop: frozenset[str]
     spellings: dict[str, str]      # word variant -> standard spelling
     type_names: list[str]          # full names and long aliases of unit types, for fuzzy matching
@@ -102,9 +101,7 @@ def _lexicon() -> _Lexicon:
             region_names.setdefault(f"{row['kind']} {alias.lower()}", row["name"])
         for form in [row["name"], *aliases]:
             region_kinds.setdefault(form.lower(), set()).add(row["kind"])
-    regions = {kind: regex.compile(r"(?:" + "|".join(regex.escape(n) for n in sorted(set(v), key=len, reverse=True))
-                                   + r")(?![\p{L}\p{N}])", regex.IGNORECASE | regex.VERSION1)
-               for kind, v in names.items()}
+    regions = {kind: PhraseMatcher(v) for kind, v in names.items()}
     stop = frozenset(w.lower() for w in read_words("units/stopwords.txt"))
     spellings = {r["variant"]: r["standard"] for r in read_table("units/spellings.tsv", required=("variant", "standard"))}
     type_names = [form for key, form in spelled.items() if len(form.split()) >= 3]
@@ -118,11 +115,8 @@ def _region_kind(head: str) -> str | None:
 
 
 def _any_region(text: str, pos: int, lex: _Lexicon) -> int | None:
-    for pattern in lex.regions.values():
-        match = pattern.match(text, pos)
-        if match:
-            return match.end()
-    return None
+    ends = [found[1] for matcher in lex.regions.values() if (found := matcher.match(text, pos))]
+    return max(ends) if ends else None
 
 
 def _extend(text: str, pos: int, lex: _Lexicon) -> int:
@@ -198,7 +192,7 @@ def _unit_end(text: str, head_match: tuple[int, int, str], lex: _Lexicon) -> tup
         name = lex.regions[region_kind].match(text, head_end + 1) if text[head_end:head_end + 1] == " " else None
         if not name:
             return None
-        return _nested_end(text, name.end(), lex), f"unit.region.{region_kind}"
+        return _nested_end(text, name[1], lex), f"unit.region.{region_kind}"
     if head in lex.standalone:
         # "Kemensos RI", "Ombudsman Perwakilan Jawa Timur", "MPP Kota Samarinda pada Dinas ..."
         return _nested_end(text, _extend_place(text, head_end, lex), lex), f"unit.name.{lex.kinds.get(head, 'other')}"
@@ -315,8 +309,7 @@ def canonical_unit(surface: str) -> str:
 
 def _bare_region(text: str, lex: _Lexicon) -> bool:
     head, _, name = text.partition(" ")
-    pattern = lex.regions.get(_region_kind(head) or "")
-    return bool(pattern and pattern.fullmatch(name))
+    return _region_kind(head) in lex.region_kinds.get(name.lower(), ())
 
 
 def _standard_type_name(text: str, lex: _Lexicon) -> str:
@@ -374,4 +367,4 @@ def is_region_name(word: str) -> bool:
     >>> is_region_name("Mataram"), is_region_name("Dadang")
     (True, False)
     """
-    return any(p.fullmatch(word) for p in _lexicon().regions.values())
+    return word.lower() in _lexicon().region_kinds

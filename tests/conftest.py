@@ -1,7 +1,6 @@
 """Shared fixtures: the repository's paths and the seeds beside it (skipped when absent)."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest

@@ -5,7 +5,6 @@ import json
 
 import pandas as pd
 import pyarrow.parquet as pq
-import pytest
 
 import extract
 from extract.schema import TABLES

@@ -1,8 +1,6 @@
 """Every input format, run through the CLI and read back from parquet."""
 from __future__ import annotations
 
-import functools
-import gzip
 import http.server
 import io
 import json
