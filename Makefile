@@ -16,6 +16,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/extract run corpus --out outputs
+	$(BIN)/extract report outputs -o outputs/report.html
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -7,13 +7,18 @@ thin layer over them::
     summary = extract.run(["corpus"], "outputs")
     tables = extract.load("outputs")
     scores = extract.evaluate("corpus/gold", "outputs")
+    claims = extract.find_claims("outputs", unit="Kemensos", year=2021)
+    verdict = extract.check("outputs", "Kemensos meraih predikat Kepatuhan Tinggi tahun 2021")
 """
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .crosscheck import crosscheck
 from .evaluate import evaluate
 from .load import load
+from .query import check, find_claims
+from .report import write_report
 from .run import run
 
-__all__ = ["run", "load", "evaluate", "__version__"]
+__all__ = ["run", "load", "evaluate", "crosscheck", "find_claims", "check", "write_report", "__version__"]

@@ -33,6 +33,31 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _claims(args: argparse.Namespace) -> int:
+    from .query import evidence_lines, find_claims
+    found = find_claims(args.out_dir, unit=args.unit, year=args.year, scheme=args.scheme, predicate=args.predicate)
+    if args.csv:
+        found.to_csv(sys.stdout, index=False)
+        return 0
+    for row in found.itertuples():
+        print("\n".join(evidence_lines(row)))
+    print(f"{len(found)} claim{'s' if len(found) != 1 else ''}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .query import check
+    result = check(args.out_dir, args.statement)
+    print("\n".join(result.lines()))
+    return 0 if result.checks else 2
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import write_report
+    print(write_report(args.out_dir, args.output, title=args.title))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="extract", description=__doc__)
     parser.add_argument("--version", action="version", version=f"extract {__version__}")
@@ -59,6 +84,26 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the full report as JSON")
     ev.add_argument("-q", "--quiet", action="store_true", help="only the table of scores")
     ev.set_defaults(func=_evaluate)
+
+    claims = commands.add_parser("claims", help="print the claims of a run that match filters, with their evidence")
+    claims.add_argument("out_dir", metavar="OUTDIR", help="output directory of a run")
+    claims.add_argument("--unit", help="any name of the unit, or part of one (Kemensos, Disdukcapil Ngawi)")
+    claims.add_argument("--year", type=int, help="evaluation or award year")
+    claims.add_argument("--scheme", help="scheme id or part of its name (PEKPPP, KEPATUHAN, zona integritas)")
+    claims.add_argument("--predicate", help="predicate label or part of it (Pelayanan Prima, informatif)")
+    claims.add_argument("--csv", action="store_true", help="write the matching rows as CSV instead")
+    claims.set_defaults(func=_claims)
+
+    check = commands.add_parser("check", help="is a statement supported or contradicted by a run's records?")
+    check.add_argument("out_dir", metavar="OUTDIR", help="output directory of a run")
+    check.add_argument("statement", help='e.g. "Kemensos meraih predikat Kepatuhan Tinggi tahun 2021"')
+    check.set_defaults(func=_check)
+
+    report = commands.add_parser("report", help="write a self-contained HTML page of a run's claims")
+    report.add_argument("out_dir", metavar="OUTDIR", help="output directory of a run")
+    report.add_argument("-o", "--output", default=None, help="the HTML file (default: OUTDIR/report.html)")
+    report.add_argument("--title", default=None, help="the page's title")
+    report.set_defaults(func=_report)
     return parser
 
 

@@ -166,7 +166,7 @@ def _match_sets(name: str, wanted: set, got: set, score: FieldScore, errors: Art
 
 def evaluate(gold_dir: str | Path, pred_dir: str | Path) -> Report:
     """Score the run in ``pred_dir`` against every ``*.json`` gold file in ``gold_dir``."""
-    tables = load(pred_dir)
+    tables = load(pred_dir, notebook=False)
     articles = tables["articles"]
     fields = {name: FieldScore() for name in FIELDS}
     attributes = {name: [0, 0] for name in ATTRIBUTES}

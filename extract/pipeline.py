@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .claims import assemble_claims
 from .clean import failed, to_article
+from .consistency import flag_claims
 from .extractors import (extract_awarders, extract_dates, extract_predicates, extract_quotes,
                          extract_scores, extract_units)
 from .nlp import build_nlp, sentence_offsets
@@ -39,6 +40,7 @@ def mine(article: Article) -> Result:
     mentions.sort(key=lambda m: (m.start, m.end, m.label))
     claims = assemble_claims(aid, article.text, sentence_offsets(doc), mentions,
                              article.published.year if article.published else None)
+    claims = flag_claims(claims, article.published)
     return Result(article, mentions, claims, quotes)
 
 

@@ -257,3 +257,14 @@ def find_awarders(text: str) -> list[tuple[int, int, str]]:
 def awarder_of(text: str) -> str | None:
     """The canonical awarder a surface names, if any."""
     return _awarder_matcher()[1].get(" ".join(text.lower().split()))
+
+
+def grade_labels(scheme: str) -> dict[str, str]:
+    """grade -> the label it stands for in ``scheme`` (predicates.tsv's grade column, then grades.tsv).
+
+    >>> grade_labels("PEKPPP")["A-"], grade_labels("KEPATUHAN")["Zona Kuning"]
+    ('Sangat Baik', 'Kepatuhan Sedang')
+    """
+    out = {label.grade: label.label for label in labels().values() if label.scheme == scheme and label.grade}
+    out.update({grade: label for grade, (s, label) in _matchers()[3].items() if s == scheme})
+    return out

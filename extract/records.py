@@ -72,6 +72,7 @@ class Claim:
     start: int
     end: int
     rule_id: str
+    flags: list[str] = field(default_factory=list)   # consistency findings, "code: reason"
 
 
 @dataclass(slots=True)
@@ -85,3 +86,43 @@ class Quote:
     cue: str | None
     start: int
     end: int
+
+
+@dataclass(slots=True)
+class Support:
+    """One result (unit, scheme, year, predicate) and the articles that state it."""
+    unit: str                        # the name standing for the unit's names across articles
+    scheme: str | None
+    year: int | None
+    predicate: str
+    grade: str | None
+    score: float | None              # the score most articles give, if any
+    articles: int
+    sites: int
+    article_ids: list[str]
+    urls: list[str]
+    first_published: dt.date | None
+    conflict_id: str | None          # set when other articles give this unit another result
+
+
+@dataclass(slots=True)
+class ConflictSide:
+    """One claim in a disagreement about a unit's result in one scheme and year."""
+    conflict_id: str
+    unit: str
+    scheme: str
+    year: int
+    disputed: str                    # which fields differ: "predicate", "score", "predicate, score"
+    predicate: str
+    grade: str | None
+    score: float | None
+    support: int                     # articles that give this side's result
+    article_id: str
+    url: str | None
+    site: str | None
+    published: dt.date | None
+    unit_text: str
+    sentence: str
+    start: int
+    end: int
+    rule_id: str

@@ -14,6 +14,7 @@ from typing import Iterable
 
 from tqdm import tqdm
 
+from .crosscheck import crosscheck
 from .shards import FILES_PER_SHARD, MARKERS, ShardSummary, plan_shards, process_shard
 from .tables import prune
 
@@ -52,7 +53,8 @@ class RunSummary:
         return [
             f"articles: {self.records} (ok {self.ok}, failed {self.failed}{': ' + failed if failed else ''}; "
             f"{self.skipped} from {self.shards_skipped} of {self.shards} shards already done)",
-            f"rows: mentions {self.rows['mentions']}, claims {self.rows['claims']}, quotes {self.rows['quotes']}",
+            f"rows: mentions {self.rows['mentions']}, claims {self.rows['claims']}, quotes {self.rows['quotes']}; "
+            f"results {self.rows['support']}, claims in conflicts {self.rows['conflicts']}",
             f"tables in {self.out_dir} ({self.elapsed:.1f} s)",
         ]
 
@@ -102,5 +104,7 @@ def run(inputs: Iterable[str] | None = None, out_dir: str | Path = DEFAULT_OUT, 
     for marker in (out_dir / MARKERS).glob("*.json"):
         if marker.stem not in keep:
             marker.unlink()
+    checked = crosscheck(out_dir)
+    summary.rows.update(support=len(checked.support), conflicts=len(checked.conflicts))
     summary.elapsed = time.perf_counter() - started
     return summary

@@ -50,6 +50,7 @@ CLAIMS = pa.schema([
     ("start", pa.int32()),
     ("end", pa.int32()),
     ("rule_id", pa.string()),
+    ("flags", pa.list_(pa.string())),
 ])
 
 QUOTES = pa.schema([
@@ -64,9 +65,54 @@ QUOTES = pa.schema([
     ("end", pa.int32()),
 ])
 
+SUPPORT = pa.schema([
+    ("unit", pa.string()),
+    ("scheme", pa.string()),
+    ("year", pa.int16()),
+    ("predicate", pa.string()),
+    ("grade", pa.string()),
+    ("score", pa.float64()),
+    ("articles", pa.int32()),
+    ("sites", pa.int32()),
+    ("article_ids", pa.list_(pa.string())),
+    ("urls", pa.list_(pa.string())),
+    ("first_published", pa.date32()),
+    ("conflict_id", pa.string()),
+])
+
+CONFLICTS = pa.schema([
+    ("conflict_id", pa.string()),
+    ("unit", pa.string()),
+    ("scheme", pa.string()),
+    ("year", pa.int16()),
+    ("disputed", pa.string()),
+    ("predicate", pa.string()),
+    ("grade", pa.string()),
+    ("score", pa.float64()),
+    ("support", pa.int32()),
+    ("article_id", pa.string()),
+    ("url", pa.string()),
+    ("site", pa.string()),
+    ("published", pa.date32()),
+    ("unit_text", pa.string()),
+    ("sentence", pa.string()),
+    ("start", pa.int32()),
+    ("end", pa.int32()),
+    ("rule_id", pa.string()),
+])
+
+# Tables written shard by shard, one part file per shard.
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
     "mentions": MENTIONS,
     "claims": CLAIMS,
     "quotes": QUOTES,
 }
+
+# Tables computed across all articles at the end of a run (:mod:`extract.crosscheck`), one file each.
+RUN_TABLES: dict[str, pa.Schema] = {
+    "support": SUPPORT,
+    "conflicts": CONFLICTS,
+}
+
+ALL_TABLES: dict[str, pa.Schema] = {**TABLES, **RUN_TABLES}

@@ -15,12 +15,12 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .schema import TABLES
+from .schema import ALL_TABLES, TABLES
 
 
 def to_table(name: str, records: list) -> pa.Table:
     """Dataclass records -> an Arrow table with the table's schema (extra fields dropped)."""
-    schema = TABLES[name]
+    schema = ALL_TABLES[name]
     columns = {column: [getattr(r, column) for r in records] for column in schema.names}
     return pa.Table.from_pydict(columns, schema=schema)
 
@@ -86,6 +86,15 @@ class TableWriter:
             self.close()
         else:
             self.abort()
+
+
+def write_table(out_dir: Path | str, name: str, records: list) -> Path:
+    """A whole table in one file, ``DIR/<table>.parquet``, written under a temporary name and renamed."""
+    path = Path(out_dir) / f"{name}.parquet"
+    temp = path.with_name(f".{name}.{os.getpid()}.tmp")
+    pq.write_table(to_table(name, records), temp, compression="zstd")
+    os.replace(temp, path)
+    return path
 
 
 def prune(out_dir: Path | str, keep: set[str]) -> int:

@@ -368,3 +368,21 @@ def is_region_name(word: str) -> bool:
     (True, False)
     """
     return word.lower() in _lexicon().region_kinds
+
+
+def unit_parts(name: str) -> tuple[str, bool, list[str]]:
+    """A unit name's type, whether its head is a body by itself (a ministry, not a Dinas), and the
+    other words of its name in order, lower-cased ("kabupaten" as "kab").
+
+    >>> unit_parts("Dinas Kependudukan dan Pencatatan Sipil Kabupaten Ngawi")[1:]
+    (False, ['kab', 'ngawi'])
+    >>> unit_parts("Kemensos")[1:]
+    (True, [])
+    """
+    lex = _lexicon()
+    text = _QUOTE_MARKS.sub("", name)
+    match = lex.head.match(text)
+    kind = lex.type_of.get(match[2], match[2]) if match else ""
+    rest = text[match[1]:] if match else text
+    words = ["kab" if w in ("kabupaten", "kab") else w for w in _WORDS.findall(rest.lower()) if w not in _SIGNATURE_FILLER]
+    return kind, bool(match) and match[2] in lex.standalone, list(dict.fromkeys(words))

@@ -14,9 +14,11 @@ from extract.shards import plan_shards
 from extract.tables import table_dir
 
 from conftest import CORPUS, ROOT
+from extract.schema import TABLES
 
 ORDER = {"articles": ["article_id"], "mentions": ["article_id", "start", "end", "label"],
-         "claims": ["article_id", "unit", "predicate"], "quotes": ["article_id", "start", "end", "speaker"]}
+         "claims": ["article_id", "unit", "predicate"], "quotes": ["article_id", "start", "end", "speaker"],
+         "support": ["unit", "scheme", "year", "predicate"], "conflicts": ["conflict_id", "article_id", "start", "predicate"]}
 
 
 def tables(out) -> dict[str, pd.DataFrame]:
@@ -89,10 +91,11 @@ def test_a_killed_run_resumes_to_the_same_tables(single_process_run, tmp_path):
     process.wait()
     done = len(list((out / "_shards").glob("*.json")))
     assert 3 <= done < len(plan_shards([str(CORPUS)], files_per_shard=1)), "the kill should land mid-run"
-    for name in ORDER:   # what a reader sees is only whole parts
+    for name in TABLES:   # what a reader sees is only whole parts
         for part in table_dir(out, name).glob("*.parquet"):
             pd.read_parquet(part)
     resumed = extract.run([str(CORPUS)], out, workers=1, files_per_shard=1)
     assert resumed.shards_skipped >= done
-    assert not [p for name in ORDER for p in table_dir(out, name).iterdir() if p.name.startswith(".")]
+    assert not [p for name in TABLES for p in table_dir(out, name).iterdir() if p.name.startswith(".")]
+    assert not list(out.glob(".*.tmp"))
     assert_same_tables(single_process_run, out)

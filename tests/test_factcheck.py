@@ -1,0 +1,151 @@
+"""End to end: a small feed through the CLI, then the fact-checking commands on its tables
+(claims, check, report) and the report opened in a real headless Chromium."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract import check, find_claims, load
+from tests.conftest import ROOT, run_cli
+
+FEED = [
+    # two outlets disagree about one unit in one scheme and year
+    ("https://satu.example.id/ngawi-hijau", "2022-01-20",
+     "NGAWI - Dinas Kependudukan dan Pencatatan Sipil Kabupaten Ngawi meraih predikat Kepatuhan Tinggi (Zona Hijau) "
+     "dengan nilai 84,30 dalam Penilaian Kepatuhan Standar Pelayanan Publik Tahun 2021 dari Ombudsman RI."),
+    ("https://dua.example.com/disdukcapil-ngawi-kuning", "2022-01-22",
+     "Dalam Penilaian Kepatuhan Standar Pelayanan Publik Tahun 2021, Disdukcapil Ngawi masuk Zona Kuning atau "
+     "Kepatuhan Sedang dengan nilai 68,15, kata Ombudsman RI."),
+    # one claim, three outlets
+    *[(f"https://{site}/banyuwangi-informatif", "2023-12-13",
+       f"BANYUWANGI - {unit} meraih predikat Informatif dalam Monev Keterbukaan Informasi Publik tahun 2023 "
+       f"dari Komisi Informasi dengan nilai 97,25.")
+      for site, unit in [("tiga.example.id", "Pemerintah Kabupaten Banyuwangi"),
+                         ("empat.example.go.id", "Pemkab Banyuwangi"), ("lima.example.com", "Pemkab Banyuwangi")]],
+    # a score outside its predicate's band
+    ("https://enam.example.id/rsud-prima", "2023-12-14",
+     "MAKASSAR - RSUD Daya meraih predikat Pelayanan Prima dengan indeks 4,21 dalam Evaluasi Kinerja Penyelenggara "
+     "Pelayanan Publik tahun 2023 dari KemenPANRB."),
+]
+
+
+@pytest.fixture(scope="module")
+def factcheck_run(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("factcheck")
+    feed = folder / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"url": url, "published": date, "text": text}) + "\n"
+                            for url, date, text in FEED), encoding="utf-8")
+    out = folder / "out"
+    run_cli("run", str(feed), "--out", str(out), "--workers", "1")
+    return out
+
+
+def test_the_disagreement_is_a_conflict_with_each_side_sourced(factcheck_run):
+    conflicts = load(factcheck_run)["conflicts"]
+    ngawi = conflicts[conflicts["unit"].str.contains("Ngawi")]
+    assert set(ngawi["predicate"]) == {"Kepatuhan Tinggi", "Kepatuhan Sedang"}
+    assert set(ngawi["url"]) == {FEED[0][0], FEED[1][0]}
+    assert ngawi["sentence"].str.len().min() > 40 and ngawi["conflict_id"].nunique() == 1
+
+
+def test_the_repeated_claim_has_three_articles_of_support(factcheck_run):
+    support = load(factcheck_run)["support"]
+    row = support[support["unit"].str.contains("Banyuwangi")].iloc[0]
+    assert (row["predicate"], row["articles"], row["sites"], row["score"]) == ("Informatif", 3, 3, 97.25)
+    assert pd.isna(row["conflict_id"])
+
+
+def test_the_inconsistent_score_is_flagged(factcheck_run):
+    claims = load(factcheck_run)["claims"]
+    flags = {row.unit: list(row.flags) for row in claims.itertuples()}
+    assert any(f.startswith("score_outside_band") for f in flags["Rumah Sakit Umum Daerah Daya"])
+    assert not any(flags[u] for u in flags if "Banyuwangi" in u)
+
+
+def test_claims_are_found_by_any_name(factcheck_run):
+    found = find_claims(factcheck_run, unit="Disdukcapil Kab. Ngawi", year=2021)
+    assert len(found) == 2 and set(found["url"]) == {FEED[0][0], FEED[1][0]}
+    assert len(find_claims(factcheck_run, scheme="keterbukaan informasi", predicate="informatif")) == 3
+
+
+CHECK_CASES = [
+    ("supported", "Pemkab Banyuwangi meraih predikat Informatif tahun 2023", "supported"),
+    ("contradicted", "Pemkab Banyuwangi meraih predikat Kurang Informatif tahun 2023", "contradicted"),
+    ("disputed", "Disdukcapil Ngawi meraih predikat Kepatuhan Tinggi tahun 2021", "disputed"),
+    ("another score", "Pemkab Banyuwangi meraih predikat Informatif tahun 2023 dengan nilai 91,5", "contradicted"),
+    ("not found", "Pemkab Sleman meraih predikat Informatif tahun 2023", "not found"),
+    ("another year", "Pemkab Banyuwangi meraih predikat Informatif tahun 2022", "not found"),
+]
+
+
+@pytest.mark.parametrize("statement, verdict", [c[1:] for c in CHECK_CASES], ids=[c[0] for c in CHECK_CASES])
+def test_check_gives_a_verdict(factcheck_run, statement, verdict):
+    result = check(factcheck_run, statement)
+    assert result.verdict == verdict
+    assert f"verdict: {verdict}" in "\n".join(result.lines())
+
+
+def test_check_command_prints_evidence(factcheck_run, capsys):
+    run_cli("check", str(factcheck_run), "Disdukcapil Ngawi meraih predikat Kepatuhan Tinggi tahun 2021")
+    out = capsys.readouterr().out
+    assert "verdict: disputed" in out and FEED[0][0] in out and FEED[1][0] in out and "84.3" in out
+
+
+def test_claims_command_filters(factcheck_run, capsys):
+    run_cli("claims", str(factcheck_run), "--unit", "Banyuwangi", "--year", "2023")
+    out = capsys.readouterr().out
+    assert out.strip().endswith("3 claims") and "97.25" in out
+
+
+def test_report_is_one_self_contained_page(factcheck_run, tmp_path):
+    run_cli("report", str(factcheck_run), "-o", str(tmp_path / "report.html"))
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)=["']https?://[^"']*\.(js|css)""", page)   # no CDN
+    assert page.count('class="conflict"') == 1 and "<svg" in page and 'id="claims"' in page
+    assert page.count("<tr id=\"claim-") == 6 and "score_outside_band" in page
+    assert FEED[0][0] in page
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    found = _chromium()
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed: .ci/run installs Debian's chromium package")
+        pytest.skip("no chromium on this machine")
+    return found
+
+
+def _headless(browser: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                           "--virtual-time-budget=3000", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_report_renders_in_headless_chromium(factcheck_run, browser, tmp_path):
+    page = run_report(factcheck_run, tmp_path)
+    dom = _headless(browser, "--dump-dom", page.as_uri()).stdout
+    assert 'data-ready="yes"' in dom                      # the page's script ran
+    assert dom.count('<tr id="claim-') == 6 and "<rect" in dom and 'class="conflict"' in dom
+    filtered = _headless(browser, "--dump-dom", page.as_uri() + "#q=Banyuwangi").stdout
+    assert re.search(r'id="shown">3<', filtered)          # the filter, from the address
+    artifacts = Path(os.environ.get("EXTRACT_TEST_ARTIFACTS", ROOT / "test-artifacts"))
+    artifacts.mkdir(parents=True, exist_ok=True)
+    shot = artifacts / "report.png"
+    _headless(browser, "--window-size=1280,1600", f"--screenshot={shot}", page.as_uri())
+    assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def run_report(out_dir: Path, folder: Path) -> Path:
+    from extract import write_report
+    return write_report(out_dir, folder / "report.html", title="Fact-check test")
