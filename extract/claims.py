@@ -299,6 +299,15 @@ def _pairs(ctx: _Context, index: int) -> list[tuple[Mention, Mention, _Span, str
     return []
 
 
+def _implied_year(ctx: _Context, sentence: _Span, predicate: Mention) -> int | None:
+    """The article's year, or the round before it for an earlier result named without a year
+    ("dibanding evaluasi sebelumnya ... kategori B", "hasil evaluasi tahun lalu ... B (Baik)")."""
+    if ctx.article_year is None:
+        return None
+    since = max([p.end for p in sentence.predicates if p.end <= predicate.start], default=sentence.start)
+    return ctx.article_year - 1 if _any("superseded", ctx.text[since:predicate.start]) else ctx.article_year
+
+
 def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: _Span, index: int, rule: str) -> Claim:
     sentence = ctx.sentences[index]
     following = ctx.sentences[index + 1] if index + 1 < len(ctx.sentences) else None
@@ -307,7 +316,7 @@ def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: _Span, inde
     unit_span = ctx.sentences[bisect.bisect_right([s.start for s in ctx.sentences], unit.start) - 1]
     score = _score_for(ctx.text, scheme, unit, unit_span, clause, following if whole else None)
     dates = clause.dates or sentence.dates
-    year = _sentence_year(ctx.text, sentence, ctx.published_year) or ctx.article_year
+    year = _sentence_year(ctx.text, sentence, ctx.published_year) or _implied_year(ctx, sentence, predicate)
     return Claim(ctx.article_id, ctx.canonical.get(unit.value, unit.value), unit.text, predicate.value, grade, scheme,
                  scheme_info(scheme).awarder, score.value_num if score else None, score.text if score else None,
                  year, dates[0].value_date if dates else None, ctx.text[sentence.start:sentence.end],

@@ -47,13 +47,21 @@ CLAIM_CASES = [
     ("Dinas Kependudukan dan Catatan Sipil (Disdukcapil) Kota Pekanbaru meraih predikat Sangat Baik tahun 2021. "
      "Disdukcapil Pekanbaru mengantongi indeks 4,26.",
      {("Dinas Kependudukan dan Catatan Sipil Kota Pekanbaru", "Sangat Baik", "A-", 4.26, 2021)}),
+    ("Disdukcapil Kota Pekanbaru meraih predikat Sangat Baik dalam evaluasi tahun 2021. Capaian ini naik dibanding "
+     "evaluasi sebelumnya yang menempatkan dinas tersebut di kategori B.",
+     {("Dinas Kependudukan dan Pencatatan Sipil Kota Pekanbaru", "Sangat Baik", "A-", None, 2021),
+      ("Dinas Kependudukan dan Pencatatan Sipil Kota Pekanbaru", "Baik", "B", None, 2020)}),
+    ("Pemkot Banjarmasin meraih predikat Kepatuhan Tinggi dalam penilaian kepatuhan tahun 2021. Hasil itu melonjak "
+     "dibanding penilaian 2019, saat Pemkot Banjarmasin masih di Zona Kuning.",
+     {("Pemerintah Kota Banjarmasin", "Kepatuhan Tinggi", "Zona Hijau", None, 2021),
+      ("Pemerintah Kota Banjarmasin", "Kepatuhan Sedang", "Zona Kuning", None, 2019)}),
 ]
 
 
 @pytest.mark.parametrize("text, expected", CLAIM_CASES,
                          ids=["via", "zone-and-score", "title", "list-of-subjects", "yakni-list", "heading", "sedangkan",
                               "aspiration-berharap", "aspiration-menuju", "definition-not-claim", "mcp-zone",
-                              "names-joined-and-score-later"])
+                              "names-joined-and-score-later", "earlier-result-implied-year", "earlier-result-explicit-year"])
 def test_claims(text, expected):
     assert claims_of(text) == expected
 
