@@ -323,9 +323,12 @@ def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: _Span, inde
                  sentence.start, sentence.end, rule)
 
 
-def _merge(found: dict[tuple[str, str], Claim], claim: Claim) -> None:
-    """One claim per unit and predicate; a repeat fills the fields the first lacked."""
-    key = (claim.unit.lower(), claim.predicate)
+def _merge(found: dict[tuple[str, str, int | None], Claim], claim: Claim) -> None:
+    """One claim per unit, predicate and year; a repeat fills the fields the first lacked. A repeat
+    with another year is another result ("Informatif 2023, as in 2022")."""
+    unit = claim.unit.lower()
+    key = next((k for k in found if k[:2] == (unit, claim.predicate)
+                and (k[2] == claim.year or k[2] is None or claim.year is None)), (unit, claim.predicate, claim.year))
     old = found.get(key)
     if old is None:
         found[key] = claim
@@ -345,7 +348,7 @@ def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]]
                      dates=[d for d in by_label["DATE"] if d.precision == "day"])
     ctx = _Context(article_id, text, grouped, by_label["AWARDER"], _canonical_names(by_label["UNIT"]),
                    published_year, _article_year(text, grouped, published_year))
-    found: dict[tuple[str, str], Claim] = {}
+    found: dict[tuple[str, str, int | None], Claim] = {}
     for index in range(len(grouped)):
         for unit, predicate, clause, rule in _pairs(ctx, index):
             if _is_awarder(unit, predicate.extra["scheme"], ctx.awarders):

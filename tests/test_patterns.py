@@ -77,3 +77,19 @@ def test_bad_entry_names_file_and_line(patterns_copy, file, bad_line, message):
     assert error.value.path.endswith(file)
     assert error.value.line == len(lines)
     assert message in str(error.value)
+
+
+DEBRIS_CASES = [
+    ("inline Baca Juga", "Isi pertama.\nBaca Juga: Pemkab X Raih WBK\nIsi kedua.", "Isi pertama.\nIsi kedua."),
+    ("Baca Juga alone, headline below", "Isi pertama.\nBaca Juga\nPemkab X Raih WBK\nIsi kedua.",
+     "Isi pertama.\nIsi kedua."),
+    ("Tags alone above the tags", "Isi pertama.\nTags\nketerbukaan informasi\nTemanggung", "Isi pertama."),
+    ("Tags: on one line", "Isi pertama.\nTags: WBK, Polres", "Isi pertama."),
+    ("a sentence mentioning tags stays", "Isi pertama.\nTags di media sosial ramai.", "Isi pertama.\nTags di media sosial ramai."),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in DEBRIS_CASES], ids=[c[0] for c in DEBRIS_CASES])
+def test_debris_rules(text, expected):
+    from extract.debris import clean_text
+    assert clean_text(text) == expected
