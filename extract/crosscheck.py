@@ -17,6 +17,7 @@ Only articles with status ``ok`` count.
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import hashlib
 import logging
 from dataclasses import dataclass
@@ -41,32 +42,41 @@ class CrossCheck:
     conflicts: list[ConflictSide]
 
 
-def _claims_with_sources(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    sources = articles.loc[articles["status"] == "ok", ["article_id", "url", "site", "published"]]
-    joined = claims.merge(sources.drop_duplicates("article_id"), on="article_id", how="inner")
-    groups = group_units(collections.Counter(joined["unit"].astype(str)))
-    joined["unit_group"] = joined["unit"].astype(str).map(groups)
-    return joined
+def _none(value):
+    """pandas' missing values (None, NaN, NA) as None."""
+    return None if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else value
 
 
-def _distinct_scores(scores: pd.Series) -> list[float]:
+def _claims_with_sources(claims: pd.DataFrame, articles: pd.DataFrame) -> list[tuple]:
+    """(claim, unit group, url, site, published) for the claims of articles read ``ok``."""
+    ok = articles[articles["status"] == "ok"]
+    sources = {row.article_id: (_none(row.url), _none(row.site), _none(row.published))
+               for row in ok[["article_id", "url", "site", "published"]].itertuples(index=False)}
+    rows = [row for row in claims.itertuples(index=False) if row.article_id in sources]
+    groups = group_units(collections.Counter(row.unit for row in rows))
+    return [(row, groups[row.unit], *sources[row.article_id]) for row in rows]
+
+
+def _distinct_scores(scores: list[float]) -> list[float]:
     distinct: list[float] = []
-    for score in sorted(scores.dropna()):
+    for score in sorted(scores):
         if not distinct or score - distinct[-1] > SCORE_TOLERANCE:
-            distinct.append(float(score))
+            distinct.append(score)
     return distinct
 
 
-def _disputed(rows: pd.DataFrame, scheme: str) -> list[str]:
+def _disputed(rows: list[tuple], scheme: str) -> list[str]:
     fields = []
-    if has_levels(scheme) and rows["predicate"].nunique() > 1:
+    if has_levels(scheme) and len({r[0].predicate for r in rows}) > 1:
         fields.append("predicate")
-    if has_levels(scheme) and rows["grade"].dropna().nunique() > 1:
+    if has_levels(scheme) and len({g for r in rows if (g := _none(r[0].grade))}) > 1:
         fields.append("grade")
-    for _, same in rows.groupby("predicate", sort=False):
-        if len(_distinct_scores(same["score"])) > 1:
-            fields.append("score")
-            break
+    scores: dict[str, list[float]] = collections.defaultdict(list)
+    for r in rows:
+        if _none(r[0].score) is not None:
+            scores[r[0].predicate].append(float(r[0].score))
+    if any(len(_distinct_scores(values)) > 1 for values in scores.values()):
+        fields.append("score")
     return fields
 
 
@@ -79,43 +89,53 @@ def conflict_id(unit: str, scheme: str, year: int) -> str:
     return "c-" + hashlib.sha1(f"{unit}|{scheme}|{year}".encode()).hexdigest()[:12]
 
 
-def _value(value):
-    return None if pd.isna(value) else value
+def _side_order(r: tuple) -> tuple:
+    return r[0].predicate, r[4] is None, r[4] or dt.date.min, r[0].article_id, r[0].start
 
 
-def _sides(cid: str, unit: str, scheme: str, year: int, disputed: list[str], rows: pd.DataFrame) -> list[ConflictSide]:
-    support = rows.groupby("predicate")["article_id"].nunique()
-    return [ConflictSide(cid, unit, scheme, int(year), ", ".join(disputed), row.predicate, _value(row.grade),
-                         _value(row.score), int(support[row.predicate]), row.article_id, _value(row.url),
-                         _value(row.site), _value(row.published), row.unit_text, row.sentence, int(row.start),
-                         int(row.end), row.rule_id)
-            for row in rows.sort_values(["predicate", "published", "article_id"], na_position="last").itertuples()]
+def _sides(cid: str, unit: str, scheme: str, year: int, disputed: list[str], rows: list[tuple]) -> list[ConflictSide]:
+    support = collections.Counter()
+    for predicate, article in {(r[0].predicate, r[0].article_id) for r in rows}:
+        support[predicate] += 1
+    return [ConflictSide(cid, unit, scheme, year, ", ".join(disputed), c.predicate, _none(c.grade), _none(c.score),
+                         support[c.predicate], c.article_id, url, site, published, c.unit_text, c.sentence,
+                         int(c.start), int(c.end), c.rule_id)
+            for c, _, url, site, published in sorted(rows, key=_side_order)]
 
 
-def _support(unit: str, scheme: str | None, year, predicate: str, rows: pd.DataFrame, cid: str | None) -> Support:
-    scores = rows["score"].dropna()
-    grades = rows["grade"].dropna()
-    published = rows["published"].dropna()
-    return Support(unit, scheme, None if pd.isna(year) else int(year), predicate,
-                   grades.mode().iloc[0] if len(grades) else None,
-                   float(scores.mode().iloc[0]) if len(scores) else None,
-                   rows["article_id"].nunique(), rows["site"].dropna().nunique(),
-                   sorted(rows["article_id"].unique()), sorted(rows["url"].dropna().unique()),
-                   min(published) if len(published) else None, cid)
+def _most_common(values: list):
+    counts = collections.Counter(values)
+    return max(counts, key=lambda v: (counts[v], v)) if counts else None
+
+
+def _support(unit: str, scheme: str | None, year: int | None, predicate: str, rows: list[tuple],
+             cid: str | None) -> Support:
+    published = [r[4] for r in rows if r[4] is not None]
+    return Support(unit, scheme, year, predicate,
+                   _most_common([g for r in rows if (g := _none(r[0].grade))]),
+                   _most_common([float(r[0].score) for r in rows if _none(r[0].score) is not None]),
+                   len({r[0].article_id for r in rows}), len({r[3] for r in rows if r[3]}),
+                   sorted({r[0].article_id for r in rows}), sorted({r[2] for r in rows if r[2]}),
+                   min(published) if published else None, cid)
 
 
 def cross_check(claims: pd.DataFrame, articles: pd.DataFrame) -> CrossCheck:
-    """The support and conflicts of a run's claims (tables as :func:`extract.load` returns them)."""
-    joined = _claims_with_sources(claims, articles)
+    """The support and conflicts of a run's claims (tables as ``read_table(..., notebook=False)`` returns them)."""
+    grouped: dict[tuple, list[tuple]] = collections.defaultdict(list)
+    for row in _claims_with_sources(claims, articles):
+        year = _none(row[0].year)
+        grouped[(row[1], _none(row[0].scheme), None if year is None else int(year))].append(row)
     support, conflicts = [], []
-    keys = ["unit_group", "scheme", "year"]
-    for (unit, scheme, year), rows in joined.groupby(keys, dropna=False, sort=True):
-        disputed = _disputed(rows, scheme) if not pd.isna(year) and not pd.isna(scheme) else []
-        cid = conflict_id(unit, scheme, int(year)) if disputed else None
+    for unit, scheme, year in sorted(grouped, key=lambda k: (k[0], k[1] or "", -1 if k[2] is None else k[2])):
+        rows = grouped[(unit, scheme, year)]
+        disputed = _disputed(rows, scheme) if year is not None and scheme is not None else []
+        cid = conflict_id(unit, scheme, year) if disputed else None
         if disputed:
             conflicts += _sides(cid, unit, scheme, year, disputed, rows)
-        for predicate, same in rows.groupby("predicate", sort=True):
-            support.append(_support(unit, None if pd.isna(scheme) else scheme, year, predicate, same, cid))
+        by_predicate: dict[str, list[tuple]] = collections.defaultdict(list)
+        for row in rows:
+            by_predicate[row[0].predicate].append(row)
+        support += [_support(unit, scheme, year, p, by_predicate[p], cid) for p in sorted(by_predicate)]
     return CrossCheck(support, conflicts)
 
 

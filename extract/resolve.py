@@ -11,7 +11,9 @@ Ngawie". Names are grouped when they have the same type (:func:`~extract.units.u
   ("RSUD Daya" and "RSUD Daya Makassar"; "Disdukcapil Ngawi" and "... Kab. Ngawi").
 
 A region marker (kab, kota, provinsi) must not differ: Kabupaten Bandung is not Kota
-Bandung, and a name without a marker joins a marked group only when one group fits.
+Bandung, and a name without a marker joins a marked group only when one group fits. Names
+with different places of the gazetteer (Bone, Bone Bolango) or different numbers (Kelas I,
+Kelas II) are never joined.
 A name that is only a type ("Dinas Kesehatan") names no unit by itself and is never
 grouped; a body that is one by itself ("Kemensos", "Kementerian Sosial") is.
 
@@ -25,16 +27,19 @@ False
 from __future__ import annotations
 
 import collections
+import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from rapidfuzz import fuzz, process
 
-from .units import unit_parts
+from .units import place_in, unit_parts
 
 FUZZY_CUTOFF = 90
 MIN_FUZZY_LENGTH = 5          # shorter words differ by a letter too easily ("Bone", "Buton")
 _MARKERS = {"kab": "kab", "kota": "kota", "provinsi": "provinsi", "prov": "provinsi"}
+_DIGITS = re.compile(r"\d+")
+_ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "iia", "iib", "iiia", "iiib"})   # office classes: Kelas I, IIA
 
 
 @dataclass(slots=True, frozen=True)
@@ -42,6 +47,18 @@ class _Key:
     kind: str
     marker: str | None
     words: tuple[str, ...]
+    place: str | None              # the province, kabupaten or kota the name contains, if the gazetteer knows it
+
+    def may_join(self, other: "_Key") -> bool:
+        """Two known places differ (Bone and Bone Bolango), or numbers differ (Kelas I, Kelas II):
+        never one unit, however alike the names."""
+        if self.place and other.place and self.place != other.place:
+            return False
+        return self.numbers == other.numbers
+
+    @property
+    def numbers(self) -> list[str]:
+        return [w for w in self.words if w in _ROMAN] + _DIGITS.findall(" ".join(self.words))
 
     @property
     def compact(self) -> str:
@@ -55,7 +72,7 @@ def _key(name: str) -> _Key | None:
     rest = tuple(w for w in words if w not in _MARKERS)
     if not rest and not (standalone and kind):
         return None
-    return _Key(kind, marker, rest)
+    return _Key(kind, marker, rest, place_in(list(rest)))
 
 
 class _UnionFind:
@@ -84,8 +101,9 @@ def _join_same_and_misspelt(keys: dict[str, _Key], groups: _UnionFind) -> None:
         if len(choices) < 2:
             continue
         for i, j in zip(*process.cdist(choices, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF).nonzero()):
-            if i < j:
-                groups.union(compacts[choices[i]][0], compacts[choices[j]][0])
+            a, b = compacts[choices[i]][0], compacts[choices[j]][0]
+            if i < j and keys[a].may_join(keys[b]):
+                groups.union(a, b)
 
 
 def _join_shorter_names(keys: dict[str, _Key], groups: _UnionFind) -> None:
@@ -97,8 +115,8 @@ def _join_shorter_names(keys: dict[str, _Key], groups: _UnionFind) -> None:
         if not key.words:
             continue
         candidates = {groups.find(other) for other in containing[(key.kind, key.words[0])]
-                      if other != name and set(key.words) <= set(keys[other].words)
-                      and (key.marker is None or keys[other].marker == key.marker)}
+                      if other != name and set(key.words) <= set(keys[other].words) and key.may_join(keys[other])
+                      and key.place in (None, keys[other].place) and (key.marker is None or keys[other].marker == key.marker)}
         candidates.discard(groups.find(name))
         if len(candidates) == 1:
             groups.union(name, candidates.pop())

@@ -386,3 +386,18 @@ def unit_parts(name: str) -> tuple[str, bool, list[str]]:
     rest = text[match[1]:] if match else text
     words = ["kab" if w in ("kabupaten", "kab") else w for w in _WORDS.findall(rest.lower()) if w not in _SIGNATURE_FILLER]
     return kind, bool(match) and match[2] in lex.standalone, list(dict.fromkeys(words))
+
+
+def place_in(words: list[str]) -> str | None:
+    """The longest run of ``words`` (lower case) that names a province, kabupaten or kota.
+
+    >>> place_in(["kab", "bone", "bolango"]), place_in(["kelas", "i", "tpi", "yogyakarta"])
+    ('bone bolango', 'yogyakarta')
+    """
+    known = _lexicon().region_kinds
+    for size in range(min(4, len(words)), 0, -1):
+        for index in range(len(words) - size + 1):
+            phrase = " ".join(words[index:index + size])
+            if phrase in known:
+                return phrase
+    return None

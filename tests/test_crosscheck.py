@@ -81,6 +81,10 @@ OTHER_UNITS = [
     ("two regions", "Disdukcapil Kabupaten Ngawi", "Disdukcapil Kabupaten Nganjuk"),
     ("two types in one region", "Disdukcapil Kabupaten Ngawi", "DPMPTSP Kabupaten Ngawi"),
     ("a bare type names no unit", "Dinas Kesehatan", "Dinas Kesehatan Kota Semarang"),
+    ("a region inside a longer region's name", "Pemerintah Kabupaten Bone", "Pemerintah Kabupaten Bone Bolango"),
+    ("regions a letter apart", "Polres Bone", "Polres Bune"),
+    ("office classes", "Lapas Kelas IIA Ambon", "Lapas Kelas IIB Ambon"),
+    ("numbered units", "Puskesmas Kecamatan 2 Semarang", "Puskesmas Kecamatan 3 Semarang"),
 ]
 
 
