@@ -149,3 +149,17 @@ def test_report_renders_in_headless_chromium(factcheck_run, browser, tmp_path):
 def run_report(out_dir: Path, folder: Path) -> Path:
     from extract import write_report
     return write_report(out_dir, folder / "report.html", title="Fact-check test")
+
+
+def test_the_corpus_cross_check_cases(corpus_run):
+    """The corpus's cross-check articles (x-*): two sites disagreeing about Disdukcapil Ngawi, one
+    result from three outlets, and two scores outside their predicate's band."""
+    tables = load(corpus_run)
+    conflicts, support, claims = tables["conflicts"], tables["support"], tables["claims"]
+    ngawi = conflicts[conflicts["unit"].str.contains("Kependudukan") & conflicts["unit"].str.contains("Ngawi")]
+    assert set(ngawi["predicate"]) == {"Kepatuhan Tinggi", "Kepatuhan Sedang"} and ngawi["url"].nunique() == 2
+    temanggung = support[support["unit"].str.contains("Temanggung") & (support["year"] == 2023)
+                         & (support["predicate"] == "Informatif")]
+    assert temanggung["articles"].tolist() == [3]
+    out_of_band = claims[claims["flags"].map(lambda f: any(x.startswith("score_outside_band") for x in f))]
+    assert {"Kebumen", "Kolaka"} <= {word for unit in out_of_band["unit"] for word in unit.split()}
