@@ -52,14 +52,14 @@ def _usable(name: str | None) -> str | None:
         return None
     try:
         return codecs.lookup(name).name and name
-    except LookupError:
+    except (LookupError, ValueError):   # an unknown name, or one with a NUL in it
         return None
 
 
 def _try(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):   # UnicodeError too: codecs such as idna raise it
         mapped = _ALIASES.get(encoding.lower())
         if mapped:
             try:

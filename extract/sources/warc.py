@@ -98,6 +98,13 @@ def read_warc(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
                 html, _ = decode_html(data, declared=charset)
                 yield RawDoc(source=source, url=url, html=html)
                 offset += iterator.get_record_length()
+            end = path.stat().st_size
+            if iterator.offset < end:   # the reader stopped at a member it could not even start to read
+                documents += 1
+                source = f"{path}@{iterator.offset}"
+                yield RawDoc(source=source, status="read_error",
+                             error=f"{source}: the last {end - iterator.offset:,} bytes are not a whole WARC record "
+                                   "(truncated or corrupt archive)")
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
         documents += 1
         yield RawDoc(source=f"{path}@{offset}", status="read_error", error=f"{path}@{offset}: unreadable WARC ({exc})")
