@@ -4,7 +4,7 @@ The library calls a notebook needs are here; the command line (``extract``) is a
 thin layer over them::
 
     import extract
-    summary = extract.run(["corpus"], "outputs")
+    summary = extract.run(["corpus"], "outputs")     # limits=extract.Limits(doc_timeout=30) to tighten
     tables = extract.load("outputs")
     scores = extract.evaluate("corpus/gold", "outputs")
 """
@@ -13,7 +13,8 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .evaluate import evaluate
+from .limits import Limits
 from .load import load
 from .run import run
 
-__all__ = ["run", "load", "evaluate", "__version__"]
+__all__ = ["run", "load", "evaluate", "Limits", "__version__"]

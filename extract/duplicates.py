@@ -155,9 +155,9 @@ def _replace(table: pa.Table, path: Path) -> None:
 def mark_duplicates(out_dir: str | Path, parts: list[str]) -> DuplicateSummary:
     """Mark later copies across the ``parts`` (in input order) and drop their rows from the other tables.
 
-    Holds four short columns of the articles table in memory (identifiers,
-    statuses, fingerprints); only the rows that are or were duplicates are
-    turned into Python objects.
+    Holds five short columns of the articles table in memory (ids, sources,
+    statuses, fingerprints, duplicate_of: some 100 bytes a row); only the rows
+    that are or were duplicates become Python objects.
     """
     out_dir = Path(out_dir)
     summary = DuplicateSummary()

@@ -59,7 +59,8 @@ def _check_minable(article: Article) -> None:
     limit = build_nlp().max_length
     if len(article.text) > limit:
         article.status = "too_large"
-        article.error = f"{article.source}: article text of {len(article.text):,} characters, over the {limit:,} mined"
+        article.error = (f"{article.source}: article text of {len(article.text):,} characters, longer than the "
+                         f"{limit:,} characters mined at most")
 
 
 def process(raw: RawDoc, seen: Seen | None = None) -> Result:
