@@ -8,6 +8,9 @@ import contextlib
 import gzip
 import io
 import re
+import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -21,7 +24,7 @@ from extract.limits import Limits
 from extract.pipeline import process as _real_process
 from extract.records import RawDoc, outcome
 
-from conftest import assert_same_tables
+from conftest import ROOT, assert_same_tables
 from data.make_hostile import build
 
 # source (relative to the corpus) -> (status, what else must hold):
@@ -247,3 +250,18 @@ def test_the_time_limit_works_off_the_main_thread(hostile_dir, monkeypatch):
     worker.start()
     worker.join(timeout=30)
     assert not worker.is_alive() and results[0].article.status == "timeout"
+
+
+def test_a_run_killed_with_sigkill_resumes_to_the_same_tables(hostile_run, hostile_dir, tmp_path):
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "extract", "run", str(hostile_dir), "--out", str(out), "--workers", "1",
+               "--files-per-shard", "1"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list((out / "_shards").glob("*.json"))) < 3 and process.poll() is None:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert len(list((out / "_shards").glob("*.json"))) >= 3
+    extract.run([str(hostile_dir)], out, workers=1, files_per_shard=1, progress=False)
+    assert_same_tables(hostile_run[0], out)
