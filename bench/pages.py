@@ -59,7 +59,7 @@ def grow(html: str, rng: random.Random, target: int, number: int) -> str:
     """The page varied, with boilerplate added until it is about ``target`` bytes, and a unique URL."""
     html = vary(html, rng)
     html = regex.sub(r'(https?://[^"\'\s]+?)(\.html|/)?(["\'])', lambda m: f"{m.group(1)}-b{number}{m.group(2) or ''}{m.group(3)}",
-                     html, count=3)
+                     html)   # every URL: the canonical link is not always among the first few
     blocks = []
     size = len(html.encode())
     while size < target:

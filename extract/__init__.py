@@ -4,7 +4,7 @@ The library calls a notebook needs are here; the command line (``extract``) is a
 thin layer over them::
 
     import extract
-    summary = extract.run(["corpus"], "outputs")
+    summary = extract.run(["corpus"], "outputs")     # limits=extract.Limits(doc_timeout=30) to tighten
     tables = extract.load("outputs")
     scores = extract.evaluate("corpus/gold", "outputs")
     claims = extract.find_claims("outputs", unit="Kemensos", year=2021)
@@ -16,9 +16,11 @@ __version__ = "0.1.0"
 
 from .crosscheck import crosscheck
 from .evaluate import evaluate
+from .limits import Limits
 from .load import load
 from .query import check, find_claims
 from .report import write_report
 from .run import run
 
-__all__ = ["run", "load", "evaluate", "crosscheck", "find_claims", "check", "write_report", "__version__"]
+__all__ = ["run", "load", "evaluate", "crosscheck", "find_claims", "check", "write_report", "Limits",
+           "__version__"]

@@ -20,7 +20,8 @@ from lxml.etree import ParserError, XMLSyntaxError
 from trafilatura import bare_extraction
 
 from .dates import find_dates, parse_with_dateparser
-from .debris import clean_text
+from .debris import clean_text, normalise_spaces
+from .duplicates import fingerprint
 from .language import detect_language
 from .records import Article, RawDoc
 
@@ -107,7 +108,8 @@ def failed(raw: RawDoc, status: str, error: str) -> Article:
     return Article(article_id=article_id(raw.url, raw.source), source=raw.source, url=raw.url,
                    title=raw.title, site=raw.site or site_of(raw.url), author=raw.author,
                    published=parse_published(raw.published), language=None, text="",
-                   status=status, error=error)
+                   status=status, error=error,
+                   duplicate_of=article_id(raw.refers_to, "") if raw.refers_to else None)
 
 
 def _from_html(raw: RawDoc) -> Article:
@@ -119,12 +121,13 @@ def _from_html(raw: RawDoc) -> Article:
         return failed(raw, "no_body", f"{raw.source}: no article body found in the page")
     url = raw.url or doc.url  # a WARC target URI or a record's url, else the page's canonical URL
     body = clean_text(doc.text)
-    title = raw.title or doc.title
+    title = normalise_spaces(raw.title or doc.title or "").strip() or None
     text = _with_title(title, body)
     published = parse_published(doc.date) or parse_published(raw.published) or dateline_date(body)
     return Article(article_id=article_id(url, text), source=raw.source, url=url, title=title,
                    site=raw.site or doc.sitename or site_of(url), author=raw.author or doc.author,
-                   published=published, language=detect_language(text), text=text)
+                   published=published, language=detect_language(text), text=text,
+                   fingerprint=fingerprint(text))
 
 
 def _from_text(raw: RawDoc) -> Article:
@@ -137,11 +140,12 @@ def _from_text(raw: RawDoc) -> Article:
         if len(lines) > 2 and not lines[1].strip() and _TITLE_LINE.match(lines[0].strip()) \
                 and not lines[0].rstrip().endswith((".", ":", "”", '"')):
             title = lines[0].strip()
+    title = normalise_spaces(title).strip() or None if title else None
     text = _with_title(title, body)
     published = parse_published(raw.published) or dateline_date(body)
     return Article(article_id=article_id(raw.url, text), source=raw.source, url=raw.url, title=title,
                    site=raw.site or site_of(raw.url), author=raw.author, published=published,
-                   language=detect_language(text), text=text)
+                   language=detect_language(text), text=text, fingerprint=fingerprint(text))
 
 
 def to_article(raw: RawDoc) -> Article:

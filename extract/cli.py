@@ -7,14 +7,29 @@ import logging
 import sys
 
 from . import __version__
+from .limits import Limits
+
+
+def _positive_or_off(value: str) -> float | None:
+    """A limit's value: a positive number, or 0 / "none" for no limit."""
+    if value.lower() in ("0", "none", "off"):
+        return None
+    number = float(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number or 0 for no limit, got {value}")
+    return number
 
 
 def _run(args: argparse.Namespace) -> int:
     from .run import run
     from .sources.web import fetch_config
+    as_int = lambda value: None if value is None else int(value)
+    limits = Limits(max_page_bytes=as_int(args.max_page_bytes), max_decompressed_bytes=as_int(args.max_decompressed_bytes),
+                    doc_timeout=args.doc_timeout)
+    download_cap = limits.max_page_bytes or 2**62
     summary = run(args.inputs or None, args.out, workers=args.workers, scheduler=args.scheduler,
-                  batch_size=args.batch_size, files_per_shard=args.files_per_shard,
-                  fetch_config=fetch_config(timeout=args.timeout, max_bytes=args.max_bytes))
+                  batch_size=args.batch_size, files_per_shard=args.files_per_shard, limits=limits,
+                  fetch_config=fetch_config(timeout=args.timeout, max_bytes=download_cap))
     print("\n".join(summary.lines()))
     return 0
 
@@ -75,7 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
                      help="HTML/text files per shard (each WARC or JSONL file is a shard of its own)")
     run.add_argument("--batch-size", type=int, default=500, help="rows buffered per table before a write")
     run.add_argument("--timeout", type=int, default=30, help="seconds allowed per URL download")
-    run.add_argument("--max-bytes", type=int, default=20_000_000, help="largest page downloaded from a URL")
+    defaults = Limits()
+    run.add_argument("--max-page-bytes", "--max-bytes", type=_positive_or_off, default=defaults.max_page_bytes,
+                     metavar="N", help="largest page, text file, JSON line, WARC record or download, in bytes "
+                                       f"(default {defaults.max_page_bytes:,}; 0 for none)")
+    run.add_argument("--max-decompressed-bytes", type=_positive_or_off, default=defaults.max_decompressed_bytes,
+                     metavar="N", help="most bytes read out of one .gz file or WARC archive "
+                                       f"(default {defaults.max_decompressed_bytes:,}; 0 for none)")
+    run.add_argument("--doc-timeout", type=_positive_or_off, default=defaults.doc_timeout, metavar="SECONDS",
+                     help=f"most time spent on one record (default {defaults.doc_timeout:g}; 0 for none)")
     run.set_defaults(func=_run)
 
     ev = commands.add_parser("evaluate", help="precision, recall and F1 per field against gold annotations")

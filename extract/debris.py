@@ -54,7 +54,23 @@ def clean_lines(lines: list[str]) -> list[str]:
     return kept
 
 
+# Invisible characters scraped text carries (zero-width spaces and joiners, word joiner, BOM, soft
+# hyphen, bidi marks) are dropped; every kind of space (no-break, narrow, figure, ideographic) is a space.
+_INVISIBLE = regex.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_SPACE = regex.compile(r"[^\S\n\t]")
+
+
+def normalise_spaces(text: str) -> str:
+    """Line breaks as ``\\n``, invisible characters out, every space an ordinary space.
+
+    >>> normalise_spaces("Pelayanan\\u200b\\u00a0Prima\\r\\nKota\\u202fBatu\\u00ad")
+    'Pelayanan Prima\\nKota Batu'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text))
+
+
 def clean_text(text: str) -> str:
     """Scraped article text -> the body without its debris, one paragraph a line."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u200b", "")
+    text = normalise_spaces(text)
     return "\n".join(line for line in clean_lines(text.split("\n")) if line)

@@ -52,14 +52,14 @@ def _usable(name: str | None) -> str | None:
         return None
     try:
         return codecs.lookup(name).name and name
-    except LookupError:
+    except (LookupError, ValueError):   # an unknown name, or one with a NUL in it
         return None
 
 
 def _try(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):   # UnicodeError too: codecs such as idna raise it
         mapped = _ALIASES.get(encoding.lower())
         if mapped:
             try:
@@ -67,6 +67,23 @@ def _try(data: bytes, encoding: str) -> str | None:
             except UnicodeDecodeError:
                 return None
         return None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a stray windows-1252 quote pasted in): decoded with replacements.
+
+    The page counts as UTF-8 when its valid multi-byte characters are at least as many as its
+    broken bytes; text in a single-byte encoding has almost no valid multi-byte sequences.
+
+    >>> _mostly_utf8("“Déwa” ".encode() + b"\\x92")
+    '“Déwa” \\ufffd'
+    >>> _mostly_utf8("Déwa".encode("cp1252")) is None
+    True
+    """
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    valid = sum(1 for char in text if char > "\x7f") - broken
+    return text if valid >= broken else None
 
 
 def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
@@ -88,21 +105,31 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
     text = _try(data, "utf-8")
     if text is not None:
         return text, "utf-8"
+    text = _mostly_utf8(data)
+    if text is not None:
+        return text, "utf-8"
     best = charset_normalizer.from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
         return data.decode(best.encoding, errors="replace"), best.encoding
     return data.decode("utf-8", errors="replace"), "utf-8"
 
 
-def looks_binary(data: bytes) -> bool:
-    """True when bytes are clearly not a text document (NULs, PDF or image magic).
+_CONTROL = bytes(set(range(32)) - {9, 10, 12, 13, 27})   # bytes no text document is made of
+_CONTROL_SHARE = 0.02
 
-    >>> looks_binary(b'%PDF-1.7 ...'), looks_binary(b'<html></html>')
-    (True, False)
+
+def looks_binary(data: bytes) -> bool:
+    """True when bytes are clearly not a text document: file magic, NULs, or control bytes.
+
+    >>> looks_binary(b'%PDF-1.7 ...'), looks_binary(b'<html></html>'), looks_binary(bytes(range(256)) * 4)
+    (True, False, True)
     """
-    head = data[:1024]
+    head = data[:4096]
     if head.startswith((b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")):
         return True
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    return b"\x00" in head
+    if b"\x00" in head:
+        return True
+    control = len(head) - len(head.translate(None, _CONTROL))
+    return control > _CONTROL_SHARE * len(head)

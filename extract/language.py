@@ -20,9 +20,23 @@ _WORD = regex.compile(r"\p{L}+")
 
 
 @functools.cache
+def _table() -> list[dict[str, str]]:
+    return read_table("language.tsv", required=("lang", "name", "words"))
+
+
+@functools.cache
 def _words() -> dict[str, frozenset[str]]:
-    return {row["lang"]: frozenset(row["words"].lower().split())
-            for row in read_table("language.tsv", required=("lang", "words"))}
+    return {row["lang"]: frozenset(row["words"].lower().split()) for row in _table()}
+
+
+def language_name(code: str | None) -> str:
+    """The English name of a language code of ``patterns/language.tsv``.
+
+    >>> language_name("jv"), language_name("und")
+    ('Javanese', 'an undetermined language')
+    """
+    names = {row["lang"]: row["name"] for row in _table()}
+    return names.get(code or "und", "an undetermined language")
 
 
 def detect_language(text: str, sample: int = 2000) -> str:

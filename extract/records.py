@@ -8,6 +8,32 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+# Every articles row has one status; the run's closing summary counts them in three groups,
+# and inputs = ok + failed + skipped.
+OK = "ok"
+SKIPPED = frozenset({
+    "language",                # readable, but not in a mined language (see ``articles.language``)
+    "duplicate",               # the same text or URL as an earlier record, or a WARC revisit record
+})
+FAILED = frozenset({
+    "read_error", "empty", "not_text", "unsupported", "bad_json", "bad_record", "fetch_error",
+    "parse_error", "no_body", "error",
+    "too_large",               # over --max-page-bytes (file, JSON line, WARC record, download)
+    "too_large_decompressed",  # over --max-decompressed-bytes read out of one .gz file or WARC record
+    "timeout",                 # over --doc-timeout seconds of processing
+})
+
+
+def outcome(status: str) -> str:
+    """The group a status belongs to: ``ok``, ``skipped`` or ``failed`` (unknown codes fail).
+
+    >>> outcome("ok"), outcome("duplicate"), outcome("timeout")
+    ('ok', 'skipped', 'failed')
+    """
+    if status == OK:
+        return "ok"
+    return "skipped" if status in SKIPPED else "failed"
+
 
 @dataclass(slots=True)
 class RawDoc:
@@ -23,6 +49,7 @@ class RawDoc:
     author: str | None = None
     error: str | None = None         # set when the record could not be read
     status: str = "ok"               # reason code when ``error`` is set
+    refers_to: str | None = None     # a WARC revisit record: the URL of the capture it repeats
 
 
 @dataclass(slots=True)
@@ -38,6 +65,8 @@ class Article:
     text: str
     status: str = "ok"
     error: str | None = None
+    fingerprint: str | None = None   # hash of the normalised text: the same content under any URL
+    duplicate_of: str | None = None  # article_id of the first copy when status is "duplicate"
 
 
 @dataclass(slots=True)

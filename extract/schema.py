@@ -19,6 +19,8 @@ ARTICLES = pa.schema([
     ("text", pa.string()),
     ("status", pa.string()),
     ("error", pa.string()),
+    ("fingerprint", pa.string()),
+    ("duplicate_of", pa.string()),
 ])
 
 MENTIONS = pa.schema([

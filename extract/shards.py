@@ -2,13 +2,15 @@
 
 A shard is one archive or JSON Lines file, a run of up to ``files_per_shard``
 single-document files (HTML, text), or a run of URLs. Its key hashes what it
-reads (paths with size and modification time, or URLs) and the pipeline
-version (package version and every rule file), so a rerun over the same
-inputs with the same rules recognises the shards it already finished.
+reads (paths with size and modification time, or URLs), the pipeline version
+(package version and every rule file) and the limits, so a rerun over the same
+inputs with the same rules and limits recognises the shards it already finished.
 
 :func:`process_shard` is the one per-shard function every runner uses: one
 process, local workers, or a Dask cluster. It writes one part file per table
-(temporary names, then renamed) and, last, a completion marker.
+(temporary names, then renamed) and, last, a completion marker. Each record is
+processed within the run's :class:`~extract.limits.Limits`; one over its time
+becomes a ``timeout`` row.
 """
 from __future__ import annotations
 
@@ -25,9 +27,13 @@ from typing import Iterable, Iterator
 from trafilatura.meta import reset_caches
 
 from . import __version__
+from .clean import failed
+from .duplicates import Seen
+from .limits import DocumentTimeout, Limits, time_limit
 from .patterns import patterns_dir
 from .nlp import build_nlp
-from .pipeline import process
+from .pipeline import Result, process
+from .records import RawDoc, outcome
 from .sources import expand_inputs, is_url, kind_of, read_input
 from .tables import TableWriter
 
@@ -57,7 +63,7 @@ class ShardSummary:
     statuses: dict[str, int] = field(default_factory=dict)
     rows: dict[str, int] = field(default_factory=dict)
     elapsed: float = 0.0
-    skipped: bool = False
+    resumed: bool = False            # finished by an earlier run, not redone
 
 
 @functools.cache
@@ -80,16 +86,18 @@ def _identity(item: str) -> str:
     return f"{os.path.abspath(item)}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
-def _key(items: Iterable[str]) -> str:
+def _key(items: Iterable[str], limits: Limits) -> str:
     digest = hashlib.sha1(pipeline_version().encode())
+    digest.update(repr(limits).encode())
     for item in items:
         digest.update(_identity(item).encode())
         digest.update(b"\0")
     return digest.hexdigest()[:16]
 
 
-def plan_shards(inputs: Iterable[str], files_per_shard: int = FILES_PER_SHARD) -> list[Shard]:
-    """Cut the expanded inputs into shards, in input order."""
+def plan_shards(inputs: Iterable[str], files_per_shard: int = FILES_PER_SHARD,
+                limits: Limits = Limits()) -> list[Shard]:
+    """Cut the expanded inputs into shards, in input order; the limits are part of each shard's key."""
     groups: list[list[str]] = []
     pending: list[str] = []
     for item in expand_inputs(inputs):
@@ -106,7 +114,7 @@ def plan_shards(inputs: Iterable[str], files_per_shard: int = FILES_PER_SHARD) -
             groups.append([item])
     if pending:
         groups.append(pending)
-    return [Shard(index, tuple(items), _key(items)) for index, items in enumerate(groups)]
+    return [Shard(index, tuple(items), _key(items, limits)) for index, items in enumerate(groups)]
 
 
 def marker_path(out_dir: Path, shard: Shard) -> Path:
@@ -120,17 +128,28 @@ def finished(out_dir: Path, shard: Shard) -> ShardSummary | None:
     except (OSError, ValueError):
         return None
     summary = ShardSummary(**{k: v for k, v in data.items() if k in ShardSummary.__slots__})
-    summary.skipped = True
+    summary.resumed = True
     return summary
 
 
-def _records(shard: Shard, fetch_config) -> Iterator:
+def _records(shard: Shard, fetch_config, limits: Limits) -> Iterator:
     for item in shard.items:
-        yield from read_input(item, fetch_config=fetch_config)
+        yield from read_input(item, fetch_config=fetch_config, limits=limits)
+
+
+def process_within(raw: RawDoc, limits: Limits, seen: Seen | None = None) -> Result:
+    """:func:`~extract.pipeline.process` with the time limit: a record over it becomes a ``timeout`` row."""
+    try:
+        with time_limit(limits.doc_timeout):
+            return process(raw, seen)
+    except DocumentTimeout:
+        log.warning("%s: over the time limit of %s s", raw.source, limits.doc_timeout)
+        return Result(failed(raw, "timeout", f"{raw.source}: processing took longer than {limits.doc_timeout:g} s "
+                                             "(--doc-timeout)"))
 
 
 def process_shard(shard: Shard, out_dir: str | Path, *, fetch_config=None, batch_size: int = 500,
-                  progress=None) -> ShardSummary:
+                  limits: Limits = Limits(), progress=None) -> ShardSummary:
     """Process one shard into its part files and completion marker; skip it if already finished."""
     out_dir = Path(out_dir)
     done = finished(out_dir, shard)
@@ -138,9 +157,10 @@ def process_shard(shard: Shard, out_dir: str | Path, *, fetch_config=None, batch
         return done
     started = time.perf_counter()
     summary = ShardSummary(shard.name)
+    seen = Seen()
     with TableWriter(out_dir, shard.name, batch_size=batch_size) as writer:
-        for raw in _records(shard, fetch_config):
-            result = process(raw)
+        for raw in _records(shard, fetch_config, limits):
+            result = process_within(raw, limits, seen)
             writer.add("articles", [result.article])
             writer.add("mentions", result.mentions)
             writer.add("claims", result.claims)
@@ -150,7 +170,7 @@ def process_shard(shard: Shard, out_dir: str | Path, *, fetch_config=None, batch
             summary.ok += status == "ok"
             summary.statuses[status] = summary.statuses.get(status, 0) + 1
             if status != "ok":
-                log.warning("%s", result.article.error)
+                log.log(logging.INFO if outcome(status) == "skipped" else logging.WARNING, "%s", result.article.error)
             _count_and_reset()
             if progress is not None:
                 progress(1)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,8 +31,34 @@ def run_cli(*args: str) -> None:
 
 
 @pytest.fixture(scope="session")
+def dask_client():
+    """One local Dask cluster (two worker processes) for every test that runs on a cluster."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
 def corpus_run(tmp_path_factory) -> Path:
     """The bundled corpus, run once through the CLI for every end-to-end test."""
     out = tmp_path_factory.mktemp("corpus-run")
     run_cli("run", str(CORPUS), "--out", str(out))
     return out
+
+
+ORDER = {"articles": ["source", "article_id"], "mentions": ["article_id", "start", "end", "label"],
+         "claims": ["article_id", "unit", "predicate"], "quotes": ["article_id", "start", "end", "speaker"],
+         "support": ["unit", "scheme", "year", "predicate"], "conflicts": ["conflict_id", "article_id", "start", "predicate"]}
+
+
+def sorted_tables(out) -> dict[str, pd.DataFrame]:
+    import extract
+    return {name: frame.sort_values(ORDER[name]).reset_index(drop=True) for name, frame in extract.load(out).items()}
+
+
+def assert_same_tables(left, right):
+    """Two runs' output directories hold the same rows (in any part order)."""
+    a, b = sorted_tables(left), sorted_tables(right)
+    for name in a:
+        pd.testing.assert_frame_equal(a[name], b[name], check_like=False, obj=name)

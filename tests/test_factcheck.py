@@ -24,11 +24,15 @@ FEED = [
      "Dalam Penilaian Kepatuhan Standar Pelayanan Publik Tahun 2021, Disdukcapil Ngawi masuk Zona Kuning atau "
      "Kepatuhan Sedang dengan nilai 68,15, kata Ombudsman RI."),
     # one claim, three outlets
-    *[(f"https://{site}/banyuwangi-informatif", "2023-12-13",
-       f"BANYUWANGI - {unit} meraih predikat Informatif dalam Monev Keterbukaan Informasi Publik tahun 2023 "
-       f"dari Komisi Informasi dengan nilai 97,25.")
-      for site, unit in [("tiga.example.id", "Pemerintah Kabupaten Banyuwangi"),
-                         ("empat.example.go.id", "Pemkab Banyuwangi"), ("lima.example.com", "Pemkab Banyuwangi")]],
+    *[(f"https://{site}/banyuwangi-informatif", "2023-12-13", f"BANYUWANGI - {unit} meraih predikat Informatif "
+       f"dalam Monev Keterbukaan Informasi Publik tahun 2023 dari Komisi Informasi dengan nilai 97,25. {more}")
+      for site, unit, more in [("tiga.example.id", "Pemerintah Kabupaten Banyuwangi", ""),
+                               ("empat.example.go.id", "Pemkab Banyuwangi", "Penghargaan diterima Sekda."),
+                               ("lima.example.com", "Pemkab Banyuwangi", "Ini yang kelima kalinya.")]],
+    # the same text again under another URL: a copy, counted once
+    ("https://enam.example.id/salinan", "2023-12-13",
+     "BANYUWANGI - Pemkab Banyuwangi meraih predikat Informatif dalam Monev Keterbukaan Informasi Publik tahun 2023 "
+     "dari Komisi Informasi dengan nilai 97,25. Ini yang kelima kalinya."),
     # a score outside its predicate's band
     ("https://enam.example.id/rsud-prima", "2023-12-14",
      "MAKASSAR - RSUD Daya meraih predikat Pelayanan Prima dengan indeks 4,21 dalam Evaluasi Kinerja Penyelenggara "
@@ -60,6 +64,8 @@ def test_the_repeated_claim_has_three_articles_of_support(factcheck_run):
     row = support[support["unit"].str.contains("Banyuwangi")].iloc[0]
     assert (row["predicate"], row["articles"], row["sites"], row["score"]) == ("Informatif", 3, 3, 97.25)
     assert pd.isna(row["conflict_id"])
+    articles = load(factcheck_run)["articles"]
+    assert articles.loc[articles["url"] == "https://enam.example.id/salinan", "status"].tolist() == ["duplicate"]
 
 
 def test_the_inconsistent_score_is_flagged(factcheck_run):

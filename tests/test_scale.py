@@ -13,23 +13,8 @@ import extract
 from extract.shards import plan_shards
 from extract.tables import table_dir
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ORDER, ROOT, assert_same_tables
 from extract.schema import TABLES
-
-ORDER = {"articles": ["article_id"], "mentions": ["article_id", "start", "end", "label"],
-         "claims": ["article_id", "unit", "predicate"], "quotes": ["article_id", "start", "end", "speaker"],
-         "support": ["unit", "scheme", "year", "predicate"], "conflicts": ["conflict_id", "article_id", "start", "predicate"]}
-
-
-def tables(out) -> dict[str, pd.DataFrame]:
-    return {name: frame.sort_values(ORDER[name]).reset_index(drop=True) for name, frame in extract.load(out).items()}
-
-
-def assert_same_tables(left, right):
-    a, b = tables(left), tables(right)
-    for name in a:
-        pd.testing.assert_frame_equal(a[name], b[name], check_like=False, obj=name)
-
 
 @pytest.fixture(scope="module")
 def single_process_run(tmp_path_factory):
@@ -50,15 +35,12 @@ def test_shards_follow_the_inputs():
 
 def test_workers_give_the_same_tables(single_process_run, tmp_path):
     summary = extract.run([str(CORPUS)], tmp_path, workers=2, files_per_shard=4)
-    assert summary.shards > 2 and summary.skipped == 0
+    assert summary.shards > 2 and summary.resumed == 0
     assert_same_tables(single_process_run, tmp_path)
 
 
-def test_a_dask_cluster_gives_the_same_tables(single_process_run, tmp_path):
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            distributed.Client(cluster) as client:
-        summary = extract.run([str(CORPUS)], tmp_path, scheduler=client, files_per_shard=4)
+def test_a_dask_cluster_gives_the_same_tables(single_process_run, tmp_path, dask_client):
+    summary = extract.run([str(CORPUS)], tmp_path, scheduler=dask_client, files_per_shard=4)
     assert summary.records == extract.load(single_process_run)["articles"].shape[0]
     assert_same_tables(single_process_run, tmp_path)
 
@@ -66,8 +48,8 @@ def test_a_dask_cluster_gives_the_same_tables(single_process_run, tmp_path):
 def test_a_rerun_skips_finished_shards(single_process_run, tmp_path):
     first = extract.run([str(CORPUS)], tmp_path, workers=1, files_per_shard=4)
     again = extract.run([str(CORPUS)], tmp_path, workers=1, files_per_shard=4)
-    assert again.shards_skipped == again.shards == first.shards
-    assert again.skipped == first.records
+    assert again.shards_resumed == again.shards == first.shards
+    assert again.resumed == first.records
     assert_same_tables(single_process_run, tmp_path)
 
 
@@ -95,7 +77,7 @@ def test_a_killed_run_resumes_to_the_same_tables(single_process_run, tmp_path):
         for part in table_dir(out, name).glob("*.parquet"):
             pd.read_parquet(part)
     resumed = extract.run([str(CORPUS)], out, workers=1, files_per_shard=1)
-    assert resumed.shards_skipped >= done
+    assert resumed.shards_resumed >= done
     assert not [p for name in TABLES for p in table_dir(out, name).iterdir() if p.name.startswith(".")]
     assert not list(out.glob(".*.tmp"))
     assert_same_tables(single_process_run, out)

@@ -93,7 +93,8 @@ def test_warc_takes_html_responses_only_with_their_target_uri(tmp_path):
 
 def test_truncated_warc_keeps_what_it_read_and_records_the_failure(tmp_path):
     warc = tmp_path / "crawl.warc.gz"
-    _warc(warc, [("response", f"https://a.example.id/{i}", "text/html", page().encode()) for i in range(3)])
+    _warc(warc, [("response", f"https://a.example.id/{i}", "text/html", page(BODY.replace("Palembang", name)).encode())
+                 for i, name in enumerate(("Lahat", "Muara Enim", "Pagar Alam"))])
     data = warc.read_bytes()
     warc.write_bytes(data[: int(len(data) * 0.8)])
     run_cli("run", str(warc), "--out", str(tmp_path / "out"))

@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..limits import Limits
 from ..records import RawDoc
 from .files import read_html_file, read_text_file
 from .jsonl import read_jsonl
@@ -58,8 +59,8 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
             yield str(path)
 
 
-def read_input(item: str, *, fetch_config=None) -> Iterator[RawDoc]:
-    """All records of one expanded input (a URL or a file)."""
+def read_input(item: str, *, fetch_config=None, limits: Limits = Limits()) -> Iterator[RawDoc]:
+    """All records of one expanded input (a URL or a file), within ``limits``."""
     if is_url(item):
         yield fetch_url(item, config=fetch_config)
         return
@@ -73,10 +74,10 @@ def read_input(item: str, *, fetch_config=None) -> Iterator[RawDoc]:
         yield RawDoc(source=item, status="unsupported",
                      error=f"{item}: unsupported file type (expected one of {', '.join(SUPPORTED)})")
         return
-    yield from readers[kind](path)
+    yield from readers[kind](path, limits)
 
 
-def iter_raw_docs(inputs: Iterable[str], *, fetch_config=None) -> Iterator[RawDoc]:
+def iter_raw_docs(inputs: Iterable[str], *, fetch_config=None, limits: Limits = Limits()) -> Iterator[RawDoc]:
     """Every record of every input, in order."""
     for item in expand_inputs(inputs):
-        yield from read_input(item, fetch_config=fetch_config)
+        yield from read_input(item, fetch_config=fetch_config, limits=limits)

@@ -5,11 +5,17 @@ from pathlib import Path
 from typing import Iterator
 
 from ..decode import decode_html, looks_binary
+from ..limits import Limits
 from ..records import RawDoc
 
 
-def _read_bytes(path: Path) -> bytes | RawDoc:
+def _read_bytes(path: Path, limits: Limits) -> bytes | RawDoc:
     try:
+        size = path.stat().st_size
+        if limits.max_page_bytes is not None and size > limits.max_page_bytes:
+            return RawDoc(source=str(path), status="too_large",
+                          error=f"{path}: {size:,} bytes, over the page limit of {limits.max_page_bytes:,} "
+                                "(--max-page-bytes)")
         data = path.read_bytes()
     except OSError as exc:
         return RawDoc(source=str(path), status="read_error", error=f"{path}: {exc.strerror or exc}")
@@ -20,8 +26,8 @@ def _read_bytes(path: Path) -> bytes | RawDoc:
     return data
 
 
-def read_html_file(path: Path) -> Iterator[RawDoc]:
-    data = _read_bytes(path)
+def read_html_file(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
+    data = _read_bytes(path, limits)
     if isinstance(data, RawDoc):
         yield data
         return
@@ -29,8 +35,8 @@ def read_html_file(path: Path) -> Iterator[RawDoc]:
     yield RawDoc(source=str(path), html=html)
 
 
-def read_text_file(path: Path) -> Iterator[RawDoc]:
-    data = _read_bytes(path)
+def read_text_file(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
+    data = _read_bytes(path, limits)
     if isinstance(data, RawDoc):
         yield data
         return

@@ -3,14 +3,22 @@
 Accepted fields: ``url``, ``html`` or ``text``, ``title``, ``published``;
 news-please's ``maintext``, ``date_publish``, ``source_domain`` and ``authors``
 too. The source of each record is ``path:line``.
+
+Lines are read as bytes, at most ``max_page_bytes`` of one line (a longer line
+is a ``too_large`` row and is skipped), invalid UTF-8 replaced. A ``.gz`` file
+is read until ``max_decompressed_bytes`` have come out of it; a truncated or
+corrupt one keeps the lines before the damage and ends with a ``read_error``
+row at the line where reading stopped.
 """
 from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
+from ..limits import Limits
 from ..records import RawDoc
 
 _TEXT_FIELDS = ("text", "maintext", "content", "body")
@@ -26,11 +34,18 @@ def _first(record: dict, names: tuple[str, ...]) -> object:
 
 
 def _as_str(value: object) -> str | None:
-    if value is None:
-        return None
+    """An optional field as text; values of no usable type are dropped.
+
+    >>> _as_str(["Ani", None, 3, "Budi"]), _as_str(1639008000), _as_str({"a": 1}), _as_str(True)
+    ('Ani, Budi', '1639008000', None, None)
+    """
+    if isinstance(value, str):
+        return value
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value if v) or None
-    return str(value)
+        return ", ".join(v for v in value if isinstance(v, str) and v) or None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
 
 
 def record_to_rawdoc(record: object, source: str) -> RawDoc:
@@ -38,17 +53,20 @@ def record_to_rawdoc(record: object, source: str) -> RawDoc:
     if not isinstance(record, dict):
         return RawDoc(source=source, status="bad_record",
                       error=f"{source}: expected a JSON object, got {type(record).__name__}")
-    html, text = record.get("html"), _first(record, _TEXT_FIELDS)
+    html, text, url = record.get("html"), _first(record, _TEXT_FIELDS), record.get("url")
+    if url is not None and not isinstance(url, str):
+        return RawDoc(source=source, status="bad_record",
+                      error=f"{source}: field 'url' must be a string, got {type(url).__name__}")
     for name, value in (("html", html), ("text", text)):
         if value is not None and not isinstance(value, str):
-            return RawDoc(source=source, url=_as_str(record.get("url")), status="bad_record",
+            return RawDoc(source=source, url=url, status="bad_record",
                           error=f"{source}: field {name!r} must be a string, got {type(value).__name__}")
     if not html and not text:
-        return RawDoc(source=source, url=_as_str(record.get("url")), status="bad_record",
+        return RawDoc(source=source, url=url, status="bad_record",
                       error=f"{source}: record has neither 'html' nor a text field ({', '.join(_TEXT_FIELDS)})")
     return RawDoc(
         source=source,
-        url=_as_str(record.get("url")),
+        url=url,
         html=html or None,
         text=None if html else text,
         title=_as_str(record.get("title")),
@@ -58,19 +76,62 @@ def record_to_rawdoc(record: object, source: str) -> RawDoc:
     )
 
 
-def read_jsonl(path: Path) -> Iterator[RawDoc]:
-    opener = gzip.open if path.name.endswith(".gz") else open
+_SKIP_CHUNK = 1 << 20
+
+
+def _read_line(handle: BinaryIO, cap: int | None, budget: float) -> tuple[bytes | None, int]:
+    """The next line (None if longer than ``cap``, skipped) and the bytes consumed, at most about ``budget``."""
+    line = handle.readline(-1 if cap is None else cap + 1)
+    if cap is None or len(line) <= cap or line.endswith(b"\n"):
+        return line, len(line)
+    consumed = len(line)
+    while consumed <= budget:
+        rest = handle.readline(_SKIP_CHUNK)
+        consumed += len(rest)
+        if not rest or rest.endswith(b"\n"):
+            break
+    return None, consumed
+
+
+def read_jsonl(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
+    compressed = path.name.endswith(".gz")
+    budget = limits.max_decompressed_bytes if compressed and limits.max_decompressed_bytes is not None \
+        else float("inf")
+    number = records = read = 0
     try:
-        with opener(path, "rt", encoding="utf-8", errors="replace") as handle:
-            for number, line in enumerate(handle, start=1):
+        with (gzip.open(path, "rb") if compressed else open(path, "rb")) as handle:
+            while True:
+                line, consumed = _read_line(handle, limits.max_page_bytes, budget - read)
+                if not consumed:
+                    break
+                number += 1
+                read += consumed
+                source = f"{path}:{number}"
+                if read > budget:
+                    records += 1
+                    yield RawDoc(source=source, status="too_large_decompressed",
+                                 error=f"{source}: more than {budget:,} bytes decompressed from {path.name} "
+                                       "(--max-decompressed-bytes); the rest of the file is not read")
+                    return
+                if line is None:
+                    records += 1
+                    yield RawDoc(source=source, status="too_large",
+                                 error=f"{source}: line over the page limit of {limits.max_page_bytes:,} bytes "
+                                       "(--max-page-bytes)")
+                    continue
                 if not line.strip():
                     continue
-                source = f"{path}:{number}"
+                records += 1
                 try:
-                    record = json.loads(line)
+                    record = json.loads(line.decode("utf-8", errors="replace"))
                 except json.JSONDecodeError as exc:
                     yield RawDoc(source=source, status="bad_json", error=f"{source}: invalid JSON ({exc.msg})")
                     continue
                 yield record_to_rawdoc(record, source)
-    except (OSError, EOFError) as exc:
-        yield RawDoc(source=str(path), status="read_error", error=f"{path}: {exc}")
+    except (OSError, EOFError, zlib.error) as exc:   # gzip.BadGzipFile is an OSError
+        source = f"{path}:{number + 1}"
+        records += 1
+        what = "truncated or corrupt gzip" if compressed else "unreadable file"
+        yield RawDoc(source=source, status="read_error", error=f"{source}: {what} ({exc}); the rest is lost")
+    if not records:
+        yield RawDoc(source=str(path), status="empty", error=f"{path}: no records (empty or blank lines only)")
