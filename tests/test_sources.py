@@ -12,6 +12,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from conftest import run_cli
+from data.make_hostile import page as hostile_page
 
 BODY = ("Pemerintah Kota Palembang melalui Mal Pelayanan Publik meraih predikat Pelayanan Prima dari "
         "Kementerian PANRB atas hasil evaluasi kinerja pelayanan publik tahun 2020. Penghargaan diserahkan "
@@ -19,15 +20,13 @@ BODY = ("Pemerintah Kota Palembang melalui Mal Pelayanan Publik meraih predikat 
         "Kota Palembang. Evaluasi dilakukan terhadap seluruh unit penyelenggara pelayanan publik di daerah itu.")
 
 
+RELATED = ("<aside><h3>Berita Terkait</h3><ul><li><a href='/b'>Pemkab Muara Enim Raih Predikat Kepatuhan Tinggi"
+           "</a></li></ul></aside>")
+
+
 def page(body: str = BODY, charset_meta: str = '<meta charset="utf-8">', url: str = "https://warta.example.id/a/1") -> str:
-    paragraphs = "".join(f"<p>{s.strip()}.</p>" for s in body.split(". ") if s.strip())
-    return (f"<!DOCTYPE html><html lang='id'><head>{charset_meta}<title>Palembang Raih Pelayanan Prima</title>"
-            f"<link rel='canonical' href='{url}'><meta property='og:url' content='{url}'>"
-            "<meta property='article:published_time' content='2021-03-10T18:02:00+07:00'></head><body>"
-            "<nav><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></nav>"
-            f"<article><h1>Palembang Raih Pelayanan Prima</h1>{paragraphs}</article>"
-            "<aside><h3>Berita Terkait</h3><ul><li><a href='/b'>Pemkab Muara Enim Raih Predikat Kepatuhan Tinggi</a></li></ul></aside>"
-            "<footer>Hak cipta 2021 Warta Contoh</footer></body></html>")
+    """A news page with a related-articles box whose headline must not become a claim."""
+    return hostile_page(body, meta=charset_meta, url=url, filler=RELATED)
 
 
 def read(out, table):
