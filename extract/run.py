@@ -14,7 +14,7 @@ from typing import Iterable
 
 from tqdm import tqdm
 
-from .shards import FILES_PER_SHARD, MARKERS, ShardSummary, plan_shards, process_shard
+from .shards import FILES_PER_SHARD, MARKERS, ShardSummary, plan_shards, prepare_process, process_shard
 from .tables import prune
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ def _local(shards, out_dir, workers, bar, **options) -> Iterable[ShardSummary]:
         for shard in shards:
             yield process_shard(shard, out_dir, progress=bar.update, **options)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=prepare_process) as pool:
         futures = [pool.submit(process_shard, shard, out_dir, **options) for shard in shards]
         for future in as_completed(futures):
             summary = future.result()

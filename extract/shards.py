@@ -13,6 +13,7 @@ process, local workers, or a Dask cluster. It writes one part file per table
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
 import logging
@@ -28,6 +29,7 @@ from . import __version__
 from .patterns import patterns_dir
 from .nlp import build_nlp
 from .pipeline import process
+from .records import RawDoc
 from .sources import expand_inputs, is_url, kind_of, read_input
 from .tables import TableWriter
 
@@ -129,6 +131,32 @@ def _records(shard: Shard, fetch_config) -> Iterator:
         yield from read_input(item, fetch_config=fetch_config)
 
 
+_WARM_UP = RawDoc(source="warm-up", html=(
+    "<html><head><title>Dinas Kesehatan Kota Bogor raih predikat Pelayanan Prima</title></head><body><article>"
+    "<p>BOGOR (8/3/2022) - Dinas Kesehatan Kota Bogor meraih predikat Pelayanan Prima (A-) dengan nilai 4,51 "
+    "dari Kementerian PANRB pada 8 Maret 2022.</p><p>“Kami bangga,” kata Kepala Dinas, Sri Nowo Retno.</p>"
+    "</article></body></html>"))
+_prepared = False
+
+
+def prepare_process() -> None:
+    """Make this process ready for records: build the NLP pipeline, load every rule file and the date
+    parser (by one warm-up record), then set all of it aside from the garbage collector
+    (``gc.freeze``). They live as long as the process; without this every full collection walks
+    them again, and trafilatura makes many collections. Runs once per process; every runner's
+    :func:`process_shard` calls it."""
+    global _prepared
+    if _prepared:
+        return
+    from .dates import _parser
+    build_nlp()
+    _parser()
+    process(_WARM_UP)
+    gc.collect()
+    gc.freeze()
+    _prepared = True
+
+
 def process_shard(shard: Shard, out_dir: str | Path, *, fetch_config=None, batch_size: int = 500,
                   progress=None) -> ShardSummary:
     """Process one shard into its part files and completion marker; skip it if already finished."""
@@ -136,6 +164,7 @@ def process_shard(shard: Shard, out_dir: str | Path, *, fetch_config=None, batch
     done = finished(out_dir, shard)
     if done is not None:
         return done
+    prepare_process()
     started = time.perf_counter()
     summary = ShardSummary(shard.name)
     with TableWriter(out_dir, shard.name, batch_size=batch_size) as writer:
@@ -166,11 +195,14 @@ _processed_here = 0   # records this process has handled, across shards
 def _count_and_reset() -> None:
     """Every RESET_CACHES_EVERY records in a process, start trafilatura's caches and the spaCy
     vocabulary afresh: both grow with every new page and word."""
-    global _processed_here
+    global _processed_here, _prepared
     _processed_here += 1
     if _processed_here % RESET_CACHES_EVERY == 0:
+        gc.unfreeze()        # the old vocabulary must be collectable
         reset_caches()
         build_nlp.cache_clear()
+        _prepared = False
+        prepare_process()
 
 
 def _write_marker(out_dir: Path, shard: Shard, summary: ShardSummary) -> None:
