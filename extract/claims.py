@@ -130,6 +130,8 @@ def _is_table_row(text: str, sentence: _Span) -> bool:
 
 def _live_predicates(text: str, sentence: _Span) -> list[Mention]:
     """Predicates that state an outcome: not hoped for, and in a sentence that speaks of one."""
+    if not sentence.predicates:
+        return []
     if not _is_table_row(text, sentence) and not _any("award", text[sentence.start:sentence.end]):
         return []
     live, since = [], sentence.start
