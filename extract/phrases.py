@@ -103,11 +103,13 @@ class PhraseMatcher:
             lower, pos = lowered(text), 0
             while match := self._pattern.search(lower, pos):
                 start, end = match.span()
+                pos = start + 1
+                if self.case == "names" and text[start].islower():
+                    continue                  # neither a name nor an acronym starts in lower case
                 key = self.key(match.group(0))
                 if self._accepts(text, start, end, key):
                     starts.append(start)
                     at[start] = (start, end, key)
-                pos = start + 1
         if len(self._found) >= self.KEPT_TEXTS:
             del self._found[next(iter(self._found))]
         self._found[text] = found = (starts, at)
