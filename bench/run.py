@@ -45,9 +45,12 @@ def stage_times(paths: list[Path]) -> tuple[float, float, dict[str, float]]:
     from extract.pipeline import process
     from extract.records import RawDoc
 
+    from extract.shards import prepare_process
+
     pages = [decode_html(p.read_bytes())[0] for p in paths]
+    process(RawDoc(source="warm-up", html=pages[0]))           # trafilatura's first page
+    prepare_process()                                          # what every runner's process does first
     nlp = build_nlp()
-    process(RawDoc(source="warm-up", html=pages[0]))           # load rules and dateparser once
 
     started = time.perf_counter()
     for html in pages:

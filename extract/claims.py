@@ -51,9 +51,16 @@ CUE_KINDS = ("aspiration", "award", "via", "enumeration", "not_recipient", "anap
              "clause", "aggregate", "year")
 
 
+_LOOKING_BACK = ("aspiration", "via", "enumeration", "not_recipient")   # end at a mention ($); only whether they match counts
+
+
 @functools.cache
 def _cues() -> dict[str, list[regex.Pattern]]:
-    return read_rule_groups("claims.tsv", "kind", CUE_KINDS)
+    """Each kind's patterns; those that end where a mention starts are matched from their end
+    (REVERSE): the same texts match, without trying every start before the mention."""
+    groups = read_rule_groups("claims.tsv", "kind", CUE_KINDS)
+    return {kind: [regex.compile(p.pattern, p.flags | regex.REVERSE) for p in patterns] if kind in _LOOKING_BACK
+            else patterns for kind, patterns in groups.items()}
 
 
 def _any(kind: str, text: str) -> bool:
@@ -130,6 +137,8 @@ def _is_table_row(text: str, sentence: _Span) -> bool:
 
 def _live_predicates(text: str, sentence: _Span) -> list[Mention]:
     """Predicates that state an outcome: not hoped for, and in a sentence that speaks of one."""
+    if not sentence.predicates:
+        return []
     if not _is_table_row(text, sentence) and not _any("award", text[sentence.start:sentence.end]):
         return []
     live, since = [], sentence.start

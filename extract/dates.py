@@ -1,9 +1,11 @@
-"""Find date candidates with our own patterns and normalise them with dateparser.
+"""Find date candidates with our own patterns and normalise them from their parts.
 
-Patterns and month/weekday names live in ``patterns/dates.tsv``. Only the
-candidates are normalised (never ``search_dates`` over a whole text), with one
-``DateDataParser`` reused; partial dates take their year from the article's
-published date, checked against the weekday when one is given.
+Patterns and month/weekday names live in ``patterns/dates.tsv``. A candidate's
+day, month (a number or a name from the table) and year make its date;
+partial dates take their year from the article's published date, checked
+against the weekday when one is given. dateparser (one ``DateDataParser``,
+reused) reads only free-form published values from page metadata, never a
+whole text.
 
 >>> import datetime as dt
 >>> [(c.text, c.value, c.precision) for c in find_dates("MATARAM (8 Maret 2022) - Rabu (10/3) ia hadir.", dt.date(2021, 3, 12))]
@@ -124,9 +126,6 @@ def _resolve(match: re.Match, months: dict[str, int], weekdays: dict[str, int], 
         return _resolve_relative(parts, weekday, relative, published)
     year = parts.get("year")
     if parts.get("monthname"):
-        if parts.get("day") and year:
-            text = f"{int(parts['day'])} {parts['monthname']} {year}"
-            return parse_with_dateparser(text)
         month = months[parts["monthname"].lower().rstrip(".")]
         if not parts.get("day"):
             return (normalise_date(None, month, int(year)), "month") if year else None

@@ -14,6 +14,7 @@ case exactly, and others to start with a capital (unit names), by ``case``.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import Iterable, Iterator
@@ -61,7 +62,13 @@ class PhraseMatcher:
 
     ``case``: ``"any"`` (default) ignores case; ``"acronyms"`` makes acronyms match
     exactly; ``"names"`` also requires other phrases to start with a capital.
+
+    The phrases of a text are found once, every position where one starts (so
+    that ``search`` and ``match`` at any position are look-ups), and kept for
+    the last few texts: the rule modules ask about one article many times.
     """
+
+    KEPT_TEXTS = 4
 
     def __init__(self, phrases: Iterable[str], case: str = "any", after: str = r"(?!\w)"):
         self.spelled: dict[str, str] = {}
@@ -69,38 +76,62 @@ class PhraseMatcher:
             self.spelled.setdefault(" ".join(phrase.lower().split()), phrase)
         self._pattern = re.compile(r"(?<!\w)" + trie_pattern(self.spelled) + after) if self.spelled else None
         self.case = case
+        self._acronyms = {key: spelled for key, spelled in self.spelled.items() if _is_acronym(spelled)}
+        self._found: dict[str, tuple[list[int], dict[int, tuple[int, int, str]]]] = {}
 
     def key(self, surface: str) -> str:
         """The phrase a matched surface stands for, as a lower-cased key."""
         return " ".join(surface.lower().split())
 
-    def _accepts(self, text: str, start: int, end: int) -> bool:
+    def _accepts(self, text: str, start: int, end: int, key: str) -> bool:
         if self.case == "any":
             return True
-        spelled = self.spelled[self.key(text[start:end])]
-        if _is_acronym(spelled):
-            return text[start:end] == spelled
+        acronym = self._acronyms.get(key)
+        if acronym is not None:
+            return text[start:end] == acronym
         return self.case != "names" or text[start].isupper()
+
+    def _phrases(self, text: str) -> tuple[list[int], dict[int, tuple[int, int, str]]]:
+        """Every position of ``text`` where an accepted phrase starts (overlapping ones too), with the
+        (start, end, key) found there; computed once for each of the last few texts."""
+        found = self._found.get(text)
+        if found is not None:
+            return found
+        starts: list[int] = []
+        at: dict[int, tuple[int, int, str]] = {}
+        if self._pattern is not None:
+            lower, pos = lowered(text), 0
+            while match := self._pattern.search(lower, pos):
+                start, end = match.span()
+                pos = start + 1
+                if self.case == "names" and text[start].islower():
+                    continue                  # neither a name nor an acronym starts in lower case
+                key = self.key(match.group(0))
+                if self._accepts(text, start, end, key):
+                    starts.append(start)
+                    at[start] = (start, end, key)
+        if len(self._found) >= self.KEPT_TEXTS:
+            del self._found[next(iter(self._found))]
+        self._found[text] = found = (starts, at)
+        return found
 
     def match(self, text: str, pos: int = 0) -> tuple[int, int, str] | None:
         """The phrase starting at ``pos``, as (start, end, key), or None."""
         if self._pattern is None:
             return None
-        found = self._pattern.match(lowered(text), pos)
-        if found and self._accepts(text, found.start(), found.end()):
+        known = self._found.get(text)
+        if known is not None:
+            return known[1].get(pos)
+        found = self._pattern.match(lowered(text), pos)   # a text asked about once: no need to find all
+        if found and self._accepts(text, found.start(), found.end(), self.key(found.group(0))):
             return found.start(), found.end(), self.key(found.group(0))
         return None
 
     def search(self, text: str, pos: int = 0) -> tuple[int, int, str] | None:
         """The first phrase at or after ``pos``."""
-        if self._pattern is None:
-            return None
-        lower = lowered(text)
-        while found := self._pattern.search(lower, pos):
-            if self._accepts(text, found.start(), found.end()):
-                return found.start(), found.end(), self.key(found.group(0))
-            pos = found.start() + 1
-        return None
+        starts, at = self._phrases(text)
+        index = bisect.bisect_left(starts, pos)
+        return at[starts[index]] if index < len(starts) else None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str, str]]:
         """Every non-overlapping phrase, left to right: (start, end, surface, key)."""

@@ -66,18 +66,26 @@ def _lexicon():
     degrees = sorted((t["title"] for t in titles if t["kind"] == "degree"), key=len, reverse=True)
     roles = frozenset(w.lower() for w in read_words("people/roles.txt"))
     alt = lambda words: "|".join(regex.escape(w) for w in words)
+    degrees_at_end = r"(?:,?\s*(?:" + alt(d.rstrip(".") for d in degrees) + r"|" + _DEGREE_SHAPE + r")\.?)+\s*,?\s*$"
     return {
         "after": regex.compile(r"\s*[,.]?\s*(?P<verb>" + alt(after) + r")(?P<nya>nya)?\b(?!-)\s*(?P<rest>[^\n]{0,200})",
                                regex.IGNORECASE | regex.VERSION1),
         "reported": regex.compile(r"(?<![\p{L}])(?P<verb>" + alt(reported) + r")\b", regex.VERSION1),
         "prefix": regex.compile(r"^(?:(?:" + alt(prefixes) + r")\s+)+", regex.VERSION1),
-        "degree": regex.compile(r"(?:,?\s*(?:" + alt(d.rstrip(".") for d in degrees) + r"|" + _DEGREE_SHAPE
-                                + r")\.?)+\s*,?\s*$", regex.VERSION1),
+        "degree": regex.compile(degrees_at_end, regex.VERSION1),
+        # the same pattern read from the end: finds at once whether a text ends with degrees at all
+        "ends_with_degree": regex.compile(degrees_at_end, regex.VERSION1 | regex.REVERSE),
         "roles": roles,
         "prefixes": frozenset(prefixes),
         "offices": frozenset(w.lower() for w in read_words("people/offices.txt")),
         "office": PhraseMatcher(read_words("people/offices.txt")),
     }
+
+
+def _without_degrees(text: str, lex: dict) -> str:
+    """``text`` without the degrees at its end ("..., S.H., M.Si"). Most texts end with none, which
+    the pattern read from the end tells at once; read from the start, it is tried at every position."""
+    return lex["degree"].sub("", text) if lex["ends_with_degree"].search(text) else text
 
 
 def strip_titles(name: str) -> str:
@@ -88,7 +96,7 @@ def strip_titles(name: str) -> str:
     while previous != name:
         previous = name
         name = lex["prefix"].sub("", name).strip(" ,")
-        name = lex["degree"].sub("", name).strip(" ,")
+        name = _without_degrees(name, lex).strip(" ,")
     return name
 
 
@@ -136,7 +144,7 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None, int]:
     ('Direktur RSUD Daya', 'Nurul Hikmah Ramadhani')
     """
     lex = _lexicon()
-    bare = lex["degree"].sub("", phrase.rstrip(" ,.")).rstrip(" ,")
+    bare = _without_degrees(phrase.rstrip(" ,."), lex).rstrip(" ,")
     found = list(_NON_SPACE.finditer(bare))
     name_start = _name_start([m.group(0) for m in found], lex)
     if name_start == len(found):
@@ -296,7 +304,7 @@ def _reported(text: str, sentence: tuple[int, int], speakers: _Speakers, quoted:
         if _PRONOUN_END.search(lead) and speakers.last:
             yield speakers.last, None, None, None, match.group("verb"), match.end()
             continue
-        lead = lex["degree"].sub("", lead)
+        lead = _without_degrees(lead, lex)
         tail = _CAPITALISED_RUN.search(lead)
         if not tail:
             continue

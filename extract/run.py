@@ -20,7 +20,8 @@ from .duplicates import mark_duplicates
 from .limits import Limits
 from .records import outcome
 from .schema import TABLES
-from .shards import FILES_PER_SHARD, MARKERS, ShardSummary, marker_path, plan_shards, process_shard
+from .shards import (FILES_PER_SHARD, MARKERS, ShardSummary, marker_path, plan_shards, prepare_process,
+                     process_shard)
 from .tables import prune, table_dir
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ def _local(shards, out_dir, workers, bar, **options) -> Iterable[ShardSummary]:
         for shard in shards:
             yield process_shard(shard, out_dir, progress=bar.update, **options)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=prepare_process) as pool:
         futures = [pool.submit(process_shard, shard, out_dir, **options) for shard in shards]
         for future in as_completed(futures):
             summary = future.result()

@@ -54,11 +54,17 @@ def parse_decimal(text: str) -> float | None:
     return None
 
 
+_LOOKING_BACK = ("cue", "block_before")    # end where the number starts ($); only whether they match counts
+
+
 @functools.cache
 def _rules() -> dict[str, list[tuple[str, regex.Pattern]]]:
-    """Each kind's patterns with their rule ids (score.cue.1, ...)."""
+    """Each kind's patterns with their rule ids (score.cue.1, ...). The patterns that end where the
+    number starts are matched from their end (REVERSE): the same texts match, without trying every
+    start in the window before the number."""
     groups = read_rule_groups("scores.tsv", "kind", ("cue", "context", "block_before", "block_after"))
-    return {kind: [(f"score.{kind}.{n}", p) for n, p in enumerate(patterns, start=1)] for kind, patterns in groups.items()}
+    return {kind: [(f"score.{kind}.{n}", regex.compile(p.pattern, p.flags | regex.REVERSE) if kind in _LOOKING_BACK else p)
+                   for n, p in enumerate(patterns, start=1)] for kind, patterns in groups.items()}
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

@@ -19,7 +19,7 @@ from .patterns import read_words
 
 _CANDIDATE = regex.compile(r"[.!?]+[”\"’)]?(?=\s+[\p{Lu}“\"‘(\d])|\n+", regex.VERSION1)
 _LIST_NUMBER = regex.compile(r"(?:^|\n)[ \t]*\d{1,2}\.$", regex.VERSION1)
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$", regex.VERSION1)
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$", regex.VERSION1 | regex.REVERSE)   # read back from the dot
 
 
 @functools.cache

@@ -15,6 +15,7 @@ becomes a ``timeout`` row.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
 import logging
@@ -148,6 +149,32 @@ def process_within(raw: RawDoc, limits: Limits, seen: Seen | None = None) -> Res
                                              "(--doc-timeout)"))
 
 
+_WARM_UP = RawDoc(source="warm-up", html=(
+    "<html><head><title>Dinas Kesehatan Kota Bogor raih predikat Pelayanan Prima</title></head><body><article>"
+    "<p>BOGOR (8/3/2022) - Dinas Kesehatan Kota Bogor meraih predikat Pelayanan Prima (A-) dengan nilai 4,51 "
+    "dari Kementerian PANRB pada 8 Maret 2022.</p><p>“Kami bangga,” kata Kepala Dinas, Sri Nowo Retno.</p>"
+    "</article></body></html>"))
+_prepared = False
+
+
+def prepare_process() -> None:
+    """Make this process ready for records: build the NLP pipeline, load every rule file and the date
+    parser (by one warm-up record), then set all of it aside from the garbage collector
+    (``gc.freeze``). They live as long as the process; without this every full collection walks
+    them again, and trafilatura makes many collections. Runs once per process; every runner's
+    :func:`process_shard` calls it."""
+    global _prepared
+    if _prepared:
+        return
+    from .dates import _parser
+    build_nlp()
+    _parser()
+    process(_WARM_UP)
+    gc.collect()
+    gc.freeze()
+    _prepared = True
+
+
 def process_shard(shard: Shard, out_dir: str | Path, *, fetch_config=None, batch_size: int = 500,
                   limits: Limits = Limits(), progress=None) -> ShardSummary:
     """Process one shard into its part files and completion marker; skip it if already finished."""
@@ -155,6 +182,7 @@ def process_shard(shard: Shard, out_dir: str | Path, *, fetch_config=None, batch
     done = finished(out_dir, shard)
     if done is not None:
         return done
+    prepare_process()
     started = time.perf_counter()
     summary = ShardSummary(shard.name)
     seen = Seen()
@@ -186,11 +214,14 @@ _processed_here = 0   # records this process has handled, across shards
 def _count_and_reset() -> None:
     """Every RESET_CACHES_EVERY records in a process, start trafilatura's caches and the spaCy
     vocabulary afresh: both grow with every new page and word."""
-    global _processed_here
+    global _processed_here, _prepared
     _processed_here += 1
     if _processed_here % RESET_CACHES_EVERY == 0:
+        gc.unfreeze()        # the old vocabulary must be collectable
         reset_caches()
         build_nlp.cache_clear()
+        _prepared = False
+        prepare_process()
 
 
 def _write_marker(out_dir: Path, shard: Shard, summary: ShardSummary) -> None:

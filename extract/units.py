@@ -15,6 +15,7 @@ Region heads (Kota, Kabupaten, Provinsi) need a name from
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
@@ -244,8 +245,10 @@ def _bare_region_subjects(text: str, taken: list[UnitCandidate], lex: _Lexicon) 
     """A region named alone at the start of a sentence, before a verb, is its government as the
     subject ("Bantaeng dinobatkan sebagai kabupaten terinovatif", "Bima hanya memperoleh nilai 49,18")."""
     found = []
+    starts = [u.start for u in taken]        # taken units are in text order and do not overlap
     for start, end, surface, key in lex.bare_region.finditer(text):
-        if any(u.start <= start < u.end for u in taken) or not _SENTENCE_START.search(text, max(0, start - 4), start):
+        index = bisect.bisect_right(starts, start) - 1
+        if (index >= 0 and start < taken[index].end) or not _SENTENCE_START.search(text, max(0, start - 4), start):
             continue
         verb = _VERB_AFTER.match(text, end)
         if verb and (verb.group("word")[0].islower() or verb.group("word").lower() in lex.stop):

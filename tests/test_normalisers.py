@@ -57,6 +57,11 @@ def test_find_dates(text, published, expected):
     assert [(c.value, c.precision) for c in find_dates(text, published)] == expected
 
 
+def test_every_month_name_of_the_table_makes_a_full_date():
+    assert [(c.value, c.precision) for c in find_dates("17 Agus 2022, 30 Februari 2022 dan 1 Nop. 2021")] == \
+        [(D(2022, 8, 17), "day"), (D(2021, 11, 1), "day")]
+
+
 def test_a_partial_date_never_lies_after_publication():
     assert normalise_candidate("(28/12)", "date.paren_partial", D(2022, 1, 2)) == (D(2021, 12, 28), "day")
 

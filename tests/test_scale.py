@@ -13,7 +13,7 @@ import extract
 from extract.shards import plan_shards
 from extract.tables import table_dir
 
-from conftest import CORPUS, ORDER, ROOT, assert_same_tables
+from conftest import CORPUS, ROOT, assert_same_tables
 from extract.schema import TABLES
 
 @pytest.fixture(scope="module")
