@@ -12,6 +12,14 @@ thin layer over them::
 """
 from __future__ import annotations
 
+import os
+
+# Arrow's default allocator (mimalloc) keeps freed memory per thread for reuse; over a long run
+# that shows as resident memory that only grows (reading 2 MB of claims back cost 38 MB of it).
+# The C library's allocator gives it back. Read by Arrow when it loads, so set before any import
+# of pyarrow; a value the user set is kept.
+os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+
 __version__ = "0.1.0"
 
 from .crosscheck import crosscheck

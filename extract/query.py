@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from .consistency import has_levels
-from .crosscheck import SCORE_TOLERANCE
+from .crosscheck import SCORE_TOLERANCE, SOURCE_COLUMNS
 from .load import read_table
 from .pipeline import mine
 from .predicates import schemes
@@ -32,7 +32,7 @@ EVIDENCE_COLUMNS = ["unit", "unit_text", "predicate", "grade", "scheme", "awarde
 
 def _claims(out_dir: str | Path) -> pd.DataFrame:
     claims = read_table(out_dir, "claims", notebook=False)
-    articles = read_table(out_dir, "articles", notebook=False)
+    articles = read_table(out_dir, "articles", notebook=False, columns=SOURCE_COLUMNS)
     sources = articles.loc[articles["status"] == "ok", ["article_id", "url", "site", "published"]]
     return claims.merge(sources.drop_duplicates("article_id"), on="article_id", how="inner")[EVIDENCE_COLUMNS]
 

@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import __version__
 from .load import read_table
+from .crosscheck import SOURCE_COLUMNS
 from .query import EVIDENCE_COLUMNS
 
 log = logging.getLogger(__name__)
@@ -191,7 +192,7 @@ def write_report(out_dir: str | Path, path: str | Path | None = None, title: str
     """Write the report of the run in ``out_dir`` to ``path`` (default ``DIR/report.html``)."""
     out_dir = Path(out_dir)
     path = Path(path) if path else out_dir / "report.html"
-    page = render_report(read_table(out_dir, "claims", notebook=False), read_table(out_dir, "articles", notebook=False),
+    page = render_report(read_table(out_dir, "claims", notebook=False), read_table(out_dir, "articles", notebook=False, columns=SOURCE_COLUMNS),
                          read_table(out_dir, "conflicts", notebook=False), title or f"Claims in {out_dir.name}")
     path.write_text(page, encoding="utf-8")
     log.info("report written to %s", path)

@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from .units import place_in, unit_parts
@@ -89,6 +90,17 @@ class _UnionFind:
         self.parent[self.find(a)] = self.find(b)
 
 
+def _similar_pairs(choices: list[str], rows: int = 512) -> Iterable[tuple[int, int]]:
+    """(i, j), i < j, of the choices at least FUZZY_CUTOFF alike; compared a block of rows at a
+    time, so memory stays ``rows`` x ``len(choices)`` bytes however many names there are."""
+    for first in range(0, len(choices), rows):
+        block = process.cdist(choices[first:first + rows], choices, scorer=fuzz.ratio,
+                              score_cutoff=FUZZY_CUTOFF, dtype=np.uint8)
+        for i, j in zip(*block.nonzero()):
+            if first + i < j:
+                yield first + int(i), int(j)
+
+
 def _join_same_and_misspelt(keys: dict[str, _Key], groups: _UnionFind) -> None:
     by_kind: dict[tuple[str, str | None], dict[str, list[str]]] = collections.defaultdict(dict)
     for name, key in keys.items():
@@ -100,9 +112,9 @@ def _join_same_and_misspelt(keys: dict[str, _Key], groups: _UnionFind) -> None:
         choices = [c for c in compacts if len(c) >= MIN_FUZZY_LENGTH]
         if len(choices) < 2:
             continue
-        for i, j in zip(*process.cdist(choices, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF).nonzero()):
+        for i, j in _similar_pairs(choices):
             a, b = compacts[choices[i]][0], compacts[choices[j]][0]
-            if i < j and keys[a].may_join(keys[b]):
+            if keys[a].may_join(keys[b]):
                 groups.union(a, b)
 
 
