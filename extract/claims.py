@@ -141,12 +141,20 @@ def _live_predicates(text: str, sentence: _Span) -> list[Mention]:
         return []
     if not _is_table_row(text, sentence) and not _any("award", text[sentence.start:sentence.end]):
         return []
-    live, since = [], sentence.start
+    live, since, hoped = [], sentence.start, None
     for p in sentence.predicates:   # a hope is read after the previous predicate ("Menuju Informatif" is a label)
-        if not _any("aspiration", text[since:p.start]):
+        if hoped is not None and _SAME_RESULT.fullmatch(text, hoped.end, p.start):
+            hoped = p               # the hoped-for result written again ("kategori A (Pelayanan Prima)")
+        elif not _any("aspiration", text[since:p.start]):
             live.append(p)
+            hoped = None
+        else:
+            hoped = p
         since = max(since, p.end)
     return live
+
+
+_SAME_RESULT = regex.compile(r"[\s(\[\-/]*(?:atau[\s(]*)?", regex.IGNORECASE)
 
 
 def _pair(text: str, units: list[Mention], predicates: list[Mention]) -> list[tuple[Mention, Mention]]:

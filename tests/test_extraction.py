@@ -51,6 +51,8 @@ CLAIM_CASES = [
      "evaluasi sebelumnya yang menempatkan dinas tersebut di kategori B.",
      {("Dinas Kependudukan dan Pencatatan Sipil Kota Pekanbaru", "Sangat Baik", "A-", None, 2021),
       ("Dinas Kependudukan dan Pencatatan Sipil Kota Pekanbaru", "Baik", "B", None, 2020)}),
+    ("RSUD Haji meraih predikat Sangat Baik pada evaluasi tahun 2022. Direktur berharap tahun depan RSUD Haji bisa "
+     "naik ke kategori A (Pelayanan Prima).", {("Rumah Sakit Umum Daerah Haji", "Sangat Baik", "A-", None, 2022)}),
     ("Pemkot Banjarmasin meraih predikat Kepatuhan Tinggi dalam penilaian kepatuhan tahun 2021. Hasil itu melonjak "
      "dibanding penilaian 2019, saat Pemkot Banjarmasin masih di Zona Kuning.",
      {("Pemerintah Kota Banjarmasin", "Kepatuhan Tinggi", "Zona Hijau", None, 2021),
@@ -61,7 +63,7 @@ CLAIM_CASES = [
 @pytest.mark.parametrize("text, expected", CLAIM_CASES,
                          ids=["via", "zone-and-score", "title", "list-of-subjects", "yakni-list", "heading", "sedangkan",
                               "aspiration-berharap", "aspiration-menuju", "definition-not-claim", "mcp-zone",
-                              "names-joined-and-score-later", "earlier-result-implied-year", "earlier-result-explicit-year"])
+                              "names-joined-and-score-later", "earlier-result-implied-year", "aspiration-bisa-naik", "earlier-result-explicit-year"])
 def test_claims(text, expected):
     assert claims_of(text) == expected
 
