@@ -67,6 +67,15 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if result.checks else 2
 
 
+def _crosscheck(args: argparse.Namespace) -> int:
+    from .crosscheck import crosscheck
+    result = crosscheck(args.out_dir)
+    conflicts = len({side.conflict_id for side in result.conflicts})
+    print(f"results {len(result.support)} ({sum(s.articles > 1 for s in result.support)} stated by more than one "
+          f"article); conflicts {conflicts} ({len(result.conflicts)} claims)")
+    return 0
+
+
 def _report(args: argparse.Namespace) -> int:
     from .report import write_report
     print(write_report(args.out_dir, args.output, title=args.title))
@@ -121,6 +130,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("out_dir", metavar="OUTDIR", help="output directory of a run")
     check.add_argument("statement", help='e.g. "Kemensos meraih predikat Kepatuhan Tinggi tahun 2021"')
     check.set_defaults(func=_check)
+
+    cross = commands.add_parser("crosscheck", help="recompute a run's support and conflicts tables (a run does this at its end)")
+    cross.add_argument("out_dir", metavar="OUTDIR", help="output directory of a run")
+    cross.set_defaults(func=_crosscheck)
 
     report = commands.add_parser("report", help="write a self-contained HTML page of a run's claims")
     report.add_argument("out_dir", metavar="OUTDIR", help="output directory of a run")

@@ -104,6 +104,14 @@ def test_check_command_prints_evidence(factcheck_run, capsys):
     assert "verdict: disputed" in out and FEED[0][0] in out and FEED[1][0] in out and "84.3" in out
 
 
+def test_crosscheck_command_recomputes_the_tables(factcheck_run, capsys):
+    before = load(factcheck_run)
+    (factcheck_run / "conflicts.parquet").unlink()
+    run_cli("crosscheck", str(factcheck_run))
+    assert "conflicts 1 (2 claims)" in capsys.readouterr().out
+    pd.testing.assert_frame_equal(load(factcheck_run)["conflicts"], before["conflicts"])
+
+
 def test_claims_command_filters(factcheck_run, capsys):
     run_cli("claims", str(factcheck_run), "--unit", "Banyuwangi", "--year", "2023")
     out = capsys.readouterr().out
