@@ -111,10 +111,22 @@ def _clauses(text: str, sentence: _Span, predicates: list[Mention]) -> list[_Spa
 def _recipients(text: str, span: _Span) -> list[Mention]:
     """The units of a span that may receive a predicate: not a setting (di lingkungan X) nor a parent
     ("Kementerian Sosial melalui Sentra X": Sentra X receives)."""
-    units = [u for u in span.units
-             if not any(p.search(text[max(span.start, u.start - 30):u.start]) for p in _cues()["not_recipient"])]
+    units = [u for u, before in zip(span.units, [None] + span.units[:-1])
+             if not any(p.search(text[max(span.start, u.start - 30):u.start]) for p in _cues()["not_recipient"])
+             and not _is_location(text, u, before)]
     return [u for u, following in zip(units, units[1:] + [None])
             if not (following and any(p.search(text[u.end:following.start]) for p in _cues()["via"]))]
+
+
+_APPOSITION = regex.compile(r"\s*,\s*")
+
+
+def _is_location(text: str, unit: Mention, before: Mention | None) -> bool:
+    """A region set off by commas right after a unit places that unit ("Puskesmas Kembaran I,
+    Kabupaten Banyumas, berhasil ..."): it is no recipient of its own."""
+    return (before is not None and unit.rule_id.startswith("unit.region.")
+            and _APPOSITION.fullmatch(text, before.end, unit.start) is not None
+            and text.startswith(",", unit.end))
 
 
 def _is_awarder(unit: Mention, scheme: str, awarders: list[Mention]) -> bool:
@@ -131,8 +143,12 @@ def _is_list(sentence: _Span, units: list[Mention]) -> bool:
 
 
 def _is_table_row(text: str, sentence: _Span) -> bool:
-    """A row of a table as the cleaner writes it ("| 2 | DPMPTSP Kabupaten Kudus | 4,38 | A- |")."""
-    return text.startswith("|", sentence.start)
+    """A row of a table as the cleaner writes it ("| 2 | DPMPTSP Kabupaten Kudus | 4,38 | A- |"), or an
+    item of a list ("- Inspektorat Provinsi Riau: 93,40 (Informatif)"): results without an award word."""
+    return text.startswith("|", sentence.start) or _LIST_ITEM.match(text, sentence.start) is not None
+
+
+_LIST_ITEM = regex.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]+\p{Lu}")
 
 
 def _live_predicates(text: str, sentence: _Span) -> list[Mention]:
@@ -291,6 +307,11 @@ def _pairs(ctx: _Context, index: int) -> list[tuple[Mention, Mention, _Span, str
     predicates = _live_predicates(text, sentence)
     if not predicates:
         return []
+    introduces_list = text[sentence.start:sentence.end].rstrip().endswith(":")
+    if introduces_list:   # "... meraih predikat WBK Tahun 2023, yaitu:" and the recipients listed below
+        governed = _governed(ctx, index, introduces_list)
+        if governed:
+            return [(u, predicates[-1], sentence, "claim.heading") for u in governed]
     pairs = []
     for clause in _clauses(text, sentence, predicates):
         units = _recipients(text, clause)
@@ -298,15 +319,7 @@ def _pairs(ctx: _Context, index: int) -> list[tuple[Mention, Mention, _Span, str
             pairs += [(u, p, clause, "claim.sentence") for u, p in _pair(text, units, clause.predicates)]
     if pairs:
         return pairs
-    governed = []
-    introduces_list = text[sentence.start:sentence.end].rstrip().endswith(":")
-    for later in ctx.sentences[index + 1:index + (MAX_LIST_ITEMS if introduces_list else 4)]:
-        if _LIST_MARKER.fullmatch(text[later.start:later.end]):
-            continue
-        recipients = _recipients(text, later)
-        if later.predicates or not recipients or not (introduces_list or _is_list(later, recipients)):
-            break
-        governed += recipients
+    governed = [] if introduces_list else _governed(ctx, index, introduces_list)
     if governed:
         return [(u, predicates[0], sentence, "claim.heading") for u in governed]
     earlier = _recipients(text, ctx.sentences[index - 1]) if index > 0 else []
@@ -323,6 +336,19 @@ def _implied_year(ctx: _Context, sentence: _Span, predicate: Mention) -> int | N
         return None
     since = max([p.end for p in sentence.predicates if p.end <= predicate.start], default=sentence.start)
     return ctx.article_year - 1 if _any("superseded", ctx.text[since:predicate.start]) else ctx.article_year
+
+
+def _governed(ctx: _Context, index: int, introduces_list: bool) -> list[Mention]:
+    """The units listed in the sentences after a heading-like sentence, or after one ending in a colon."""
+    text, governed = ctx.text, []
+    for later in ctx.sentences[index + 1:index + (MAX_LIST_ITEMS if introduces_list else 4)]:
+        if _LIST_MARKER.fullmatch(text[later.start:later.end]):
+            continue
+        recipients = _recipients(text, later)
+        if later.predicates or not recipients or not (introduces_list or _is_list(later, recipients)):
+            break
+        governed += recipients
+    return governed
 
 
 def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: _Span, index: int, rule: str) -> Claim:

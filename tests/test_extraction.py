@@ -51,6 +51,15 @@ CLAIM_CASES = [
      "evaluasi sebelumnya yang menempatkan dinas tersebut di kategori B.",
      {("Dinas Kependudukan dan Pencatatan Sipil Kota Pekanbaru", "Sangat Baik", "A-", None, 2021),
       ("Dinas Kependudukan dan Pencatatan Sipil Kota Pekanbaru", "Baik", "B", None, 2020)}),
+    ("Dari wilayah hukum Pengadilan Tinggi Surabaya, sejumlah pengadilan negeri meraih predikat WBK Tahun 2022, "
+     "yaitu:\n- Pengadilan Negeri Lumajang;\n- Pengadilan Negeri Bangil.",
+     {("Pengadilan Negeri Lumajang", "WBK", None, None, 2022), ("Pengadilan Negeri Bangil", "WBK", None, None, 2022)}),
+    ("Hasil monev keterbukaan informasi publik tahun 2021, berikut sebagian hasilnya:\n"
+     "- Inspektorat Provinsi Riau: 93,40 (Informatif)\n- Badan Pendapatan Daerah Provinsi Riau: 84,15 (Menuju Informatif)",
+     {("Inspektorat Provinsi Riau", "Informatif", None, 93.4, 2021),
+      ("Badan Pendapatan Daerah Provinsi Riau", "Menuju Informatif", None, 84.15, 2021)}),
+    ("Puskesmas Kembaran I, Kabupaten Banyumas, berhasil masuk Top 45 Inovasi Pelayanan Publik tahun 2021.",
+     {("Puskesmas Kembaran I", "Top 45 Inovasi Pelayanan Publik", None, None, 2021)}),
     ("RSUD Haji meraih predikat Sangat Baik pada evaluasi tahun 2022. Direktur berharap tahun depan RSUD Haji bisa "
      "naik ke kategori A (Pelayanan Prima).", {("Rumah Sakit Umum Daerah Haji", "Sangat Baik", "A-", None, 2022)}),
     ("Pemkot Banjarmasin meraih predikat Kepatuhan Tinggi dalam penilaian kepatuhan tahun 2021. Hasil itu melonjak "
@@ -63,7 +72,7 @@ CLAIM_CASES = [
 @pytest.mark.parametrize("text, expected", CLAIM_CASES,
                          ids=["via", "zone-and-score", "title", "list-of-subjects", "yakni-list", "heading", "sedangkan",
                               "aspiration-berharap", "aspiration-menuju", "definition-not-claim", "mcp-zone",
-                              "names-joined-and-score-later", "earlier-result-implied-year", "aspiration-bisa-naik", "earlier-result-explicit-year"])
+                              "names-joined-and-score-later", "earlier-result-implied-year", "list-after-colon-not-the-setting", "list-of-results", "region-placing-a-unit", "aspiration-bisa-naik", "earlier-result-explicit-year"])
 def test_claims(text, expected):
     assert claims_of(text) == expected
 
