@@ -25,13 +25,14 @@ import regex
 from .patterns import read_table, read_words
 from .phrases import PhraseMatcher
 from .sentences import is_abbreviation, split_sentences
-from .units import is_region_name
+from .predicates import find_predicates, scheme_evidence
+from .units import find_units, is_region_name
 
 _PRONOUNS = ("ia", "dia", "beliau")
 _SPACES = regex.compile(r"\s+")
 _NON_SPACE = regex.compile(r"\S+")
 _PARENTHESES = regex.compile(r"\([^)]*\)")
-_TRAILING_SETTING = regex.compile(r"\s+(?:dalam|saat|ketika|usai|seusai|di)\s+[^,]*$")   # "Dadang dalam sambutannya"
+_TRAILING_SETTING = regex.compile(r"\s+(?:dalam|saat|ketika|usai|seusai|di|selaku|sebagai)\s+[^,]*$")   # "Dadang dalam sambutannya", "X, selaku Ketua Tim"
 _TRAILING_ROLE = regex.compile(r"\s*\(([^)]*)\)\s*$")                                   # "NAME (ROLE)" -> "NAME, ROLE"
 _PRONOUN_END = regex.compile(r"(?:^|\s)(?:ia|dia|beliau)$", regex.IGNORECASE)
 _DEGREE_SHAPE = r"\p{Lu}\p{Ll}?\.\s?\p{Lu}[\p{L}]{0,4}(?:\.\s?\p{Lu}[\p{L}]{0,4})?"   # S.STP, Sp.PD, M.Kes
@@ -154,10 +155,19 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None, int]:
     prefix = lex["prefix"].match(bare[offset:])
     if prefix:
         offset += prefix.end()
-    if not name or name.lower() in _PRONOUNS or len(name.split()) > 5:
+    if not name or name.lower() in _PRONOUNS or len(name.split()) > 5 or _names_a_body(name):
         return phrase.strip(" ,") or None, None, len(phrase)
     role = bare[:found[name_start].start()].strip(" ,") or None
     return role, name, offset
+
+
+def _names_a_body(name: str) -> bool:
+    """True for a unit or a scheme, never a person's name ("Puskesmas Kembaran I", "Zona Integritas").
+
+    >>> _names_a_body("Puskesmas Kembaran I"), _names_a_body("Zona Integritas"), _names_a_body("Rina Oktaviani")
+    (True, True, False)
+    """
+    return bool(find_units(name)) or bool(scheme_evidence(name)) or bool(find_predicates(name))
 
 
 _QUOTE_EVENT = regex.compile(r'[“”"]|\n')
@@ -299,7 +309,7 @@ def _reported(text: str, sentence: tuple[int, int], speakers: _Speakers, quoted:
         if any(a <= match.start() < b for a, b in quoted):
             continue
         lead = text[s_start:match.start()]
-        lead = _TRAILING_SETTING.sub("", lead).rstrip(" ,")
+        lead = _TRAILING_SETTING.sub("", lead.rstrip(" ,")).rstrip(" ,")
         lead = _TRAILING_ROLE.sub(r", \1", lead)
         if _PRONOUN_END.search(lead) and speakers.last:
             yield speakers.last, None, None, None, match.group("verb"), match.end()

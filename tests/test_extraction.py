@@ -78,6 +78,10 @@ def test_claims(text, expected):
 
 
 QUOTE_CASES = [
+    ("“Inovasi ini lahir dari keluhan warga,” kata Kepala Puskesmas Kembaran I, dr. Rina Oktaviani, dalam dialog.",
+     [("Rina Oktaviani", "Kepala Puskesmas Kembaran I", True)]),
+    ("Wakil Ketua PN Kepanjen, Gede Sunarjana, S.H., M.H., selaku Ketua Tim Pembangunan Zona Integritas, menjelaskan "
+     "bahwa proses dimulai sejak Januari.", [("Gede Sunarjana", "Wakil Ketua PN Kepanjen", False)]),
     ('“Kami bangga,” ujar Dadang Iskandar, Inspektur Jenderal Kementerian Sosial. “Terima kasih,” kata Dadang.',
      [("Dadang Iskandar", "Inspektur Jenderal Kementerian Sosial", True)] * 2),
     ("Deputi Bidang Pelayanan Publik Prof. Dr. Diah Natalisa, MBA., menyampaikan hasil evaluasi.",
@@ -96,7 +100,7 @@ QUOTE_CASES = [
 
 
 @pytest.mark.parametrize("text, expected", QUOTE_CASES,
-                         ids=["direct-and-short-form", "reported-with-titles", "introduced-then-short-form",
+                         ids=["unit-in-the-role-is-not-the-name", "selaku-role-after-the-name", "direct-and-short-form", "reported-with-titles", "introduced-then-short-form",
                               "single-javanese-name", "quote-across-paragraphs", "speaker-before-colon",
                               "label-is-not-a-name", "unclosed-quote"])
 def test_quotes(text, expected):
