@@ -200,6 +200,7 @@ def _pair(text: str, units: list[Mention], predicates: list[Mention]) -> list[tu
 
 
 _ANY_YEAR = regex.compile(r"(?:19|20)\d\d")
+_BARE_YEAR = regex.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _YEAR_AFTER = regex.compile(r"\s+(?:(?i:tahun)\s+)?(?P<year>(?:19|20)\d{2})(?!\d)", regex.VERSION1)
 
 
@@ -351,6 +352,16 @@ def _governed(ctx: _Context, index: int, introduces_list: bool) -> list[Mention]
     return governed
 
 
+def _fitting_year(ctx: _Context, sentence: _Span, scheme: str) -> int | None:
+    """A year written bare in the sentence ("kembali ke 2021, ketika ...") in which the scheme ran, for a
+    claim whose other year it did not run in (Ombudsman compliance zones ended in 2021)."""
+    for match in _BARE_YEAR.finditer(ctx.text, sentence.start, sentence.end):
+        year = int(match.group(0))
+        if (ctx.published_year is None or year <= ctx.published_year) and scheme_info(scheme).ran_in(year):
+            return year
+    return None
+
+
 def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: _Span, index: int, rule: str) -> Claim:
     sentence = ctx.sentences[index]
     following = ctx.sentences[index + 1] if index + 1 < len(ctx.sentences) else None
@@ -360,6 +371,8 @@ def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: _Span, inde
     score = _score_for(ctx.text, scheme, unit, unit_span, clause, following if whole else None)
     dates = clause.dates or sentence.dates
     year = _sentence_year(ctx.text, sentence, ctx.published_year) or _implied_year(ctx, sentence, predicate)
+    if not scheme_info(scheme).ran_in(year):
+        year = _fitting_year(ctx, sentence, scheme) or year
     return Claim(ctx.article_id, ctx.canonical.get(unit.value, unit.value), unit.text, predicate.value, grade, scheme,
                  scheme_info(scheme).awarder, score.value_num if score else None, score.text if score else None,
                  year, dates[0].value_date if dates else None, ctx.text[sentence.start:sentence.end],

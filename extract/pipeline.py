@@ -35,6 +35,12 @@ class Result:
     quotes: list[Quote] = field(default_factory=list)
 
 
+def _without_units_in_predicates(mentions: list[Mention]) -> list[Mention]:
+    """A unit read inside a predicate's words is part of the predicate ("predikat Badan Publik Informatif")."""
+    predicates = [(m.start, m.end) for m in mentions if m.label == "PREDICATE"]
+    return [m for m in mentions if m.label != "UNIT" or not any(s <= m.start and m.end <= e for s, e in predicates)]
+
+
 def mine(article: Article) -> Result:
     """Annotate an article's text and extract its mentions, claims and quotes."""
     doc = build_nlp()(article.text)
@@ -42,6 +48,7 @@ def mine(article: Article) -> Result:
     quotes, officials = extract_quotes(doc, aid)
     mentions = (extract_units(doc, aid) + extract_predicates(doc, aid) + extract_scores(doc, aid)
                 + extract_dates(doc, aid, article.published) + extract_awarders(doc, aid) + officials)
+    mentions = _without_units_in_predicates(mentions)
     mentions.sort(key=lambda m: (m.start, m.end, m.label))
     claims = assemble_claims(aid, article.text, sentence_offsets(doc), mentions,
                              article.published.year if article.published else None)

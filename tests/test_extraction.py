@@ -60,6 +60,13 @@ CLAIM_CASES = [
       ("Badan Pendapatan Daerah Provinsi Riau", "Menuju Informatif", None, 84.15, 2021)}),
     ("Puskesmas Kembaran I, Kabupaten Banyumas, berhasil masuk Top 45 Inovasi Pelayanan Publik tahun 2021.",
      {("Puskesmas Kembaran I", "Top 45 Inovasi Pelayanan Publik", None, None, 2021)}),
+    ("Ingatan saya kembali ke 2021, ketika Pemkot Malang masuk zona hijau dengan predikat kepatuhan tinggi dari "
+     "Ombudsman. Kini Pemkot Malang meraih kategori Kualitas Tinggi pada Opini 2022.",
+     {("Pemerintah Kota Malang", "Kepatuhan Tinggi", "Zona Hijau", None, 2021),
+      ("Pemerintah Kota Malang", "Kualitas Tinggi", None, None, 2022)}),
+    ("Kementerian ATR/BPN kembali diganjar predikat Badan Publik Informatif pada Anugerah Keterbukaan Informasi "
+     "Publik Tahun 2021.", {("Kementerian Agraria dan Tata Ruang/Badan Pertanahan Nasional", "Informatif", None, None,
+                             2021)}),
     ("RSUD Haji meraih predikat Sangat Baik pada evaluasi tahun 2022. Direktur berharap tahun depan RSUD Haji bisa "
      "naik ke kategori A (Pelayanan Prima).", {("Rumah Sakit Umum Daerah Haji", "Sangat Baik", "A-", None, 2022)}),
     ("Pemkot Banjarmasin meraih predikat Kepatuhan Tinggi dalam penilaian kepatuhan tahun 2021. Hasil itu melonjak "
@@ -72,7 +79,7 @@ CLAIM_CASES = [
 @pytest.mark.parametrize("text, expected", CLAIM_CASES,
                          ids=["via", "zone-and-score", "title", "list-of-subjects", "yakni-list", "heading", "sedangkan",
                               "aspiration-berharap", "aspiration-menuju", "definition-not-claim", "mcp-zone",
-                              "names-joined-and-score-later", "earlier-result-implied-year", "list-after-colon-not-the-setting", "list-of-results", "region-placing-a-unit", "aspiration-bisa-naik", "earlier-result-explicit-year"])
+                              "names-joined-and-score-later", "earlier-result-implied-year", "list-after-colon-not-the-setting", "list-of-results", "region-placing-a-unit", "bare-year-the-scheme-ran-in", "predicate-words-are-no-unit", "aspiration-bisa-naik", "earlier-result-explicit-year"])
 def test_claims(text, expected):
     assert claims_of(text) == expected
 
