@@ -53,6 +53,7 @@ class _Lexicon:
     spelled: dict[str, str]        # lower-cased head -> its canonical spelling
     regions: dict[str, PhraseMatcher]  # kind -> its region names and aliases
     stop: frozenset[str]
+    after_place: frozenset[str]     # words that may follow a place name inside a unit's name
     spellings: dict[str, str]      # word variant -> standard spelling
     type_names: list[str]          # full names and long aliases of unit types, for fuzzy matching
     type_of: dict[str, str]        # lower-cased head, alias or name -> the type's one name (lower case)
@@ -104,10 +105,11 @@ def _lexicon() -> _Lexicon:
             region_kinds.setdefault(form.lower(), set()).add(row["kind"])
     regions = {kind: PhraseMatcher(v) for kind, v in names.items()}
     stop = frozenset(w.lower() for w in read_words("units/stopwords.txt"))
+    after_place = frozenset(w.lower() for w in read_words("units/after_place.txt"))
     spellings = {r["variant"]: r["standard"] for r in read_table("units/spellings.tsv", required=("variant", "standard"))}
     type_names = [form for key, form in spelled.items() if len(form.split()) >= 3]
     bare_region = PhraseMatcher([form for form in region_kinds if len(form) > 3], case="names")
-    return _Lexicon(head, kinds, standalone, expansions, spelled, regions, stop, spellings, type_names, type_of,
+    return _Lexicon(head, kinds, standalone, expansions, spelled, regions, stop, after_place, spellings, type_names, type_of,
                     region_names, region_kinds, bare_region)
 
 
@@ -122,7 +124,7 @@ def _any_region(text: str, pos: int, lex: _Lexicon) -> int | None:
 
 def _extend(text: str, pos: int, lex: _Lexicon) -> int:
     """The end of a unit name whose head ends at ``pos``."""
-    end = pos
+    end, after_place = pos, False
     while True:
         match = _TOKEN.match(text, end)
         if not match:
@@ -141,9 +143,26 @@ def _extend(text: str, pos: int, lex: _Lexicon) -> int:
             return end
         if conn == "," and not (_ENUMERATED_WORD.match(text, tok_start) or _LAST_ENUMERATED.match(text, tok_start)):
             return end             # a comma joins only an enumeration inside a name (Hukum, Persidangan, dan Humas)
-        end = match.end()
+        if after_place and not conn and token[:1].isalpha() and token.lower().strip(".") not in lex.after_place \
+                and not _ROMAN_TOKEN.fullmatch(token) and _in_title_case_line(text, end):
+            return end             # a headline's "Lapas Cianjur Buktikan ...": the name ended with its place
+        place_end = None if conn else _any_region(text, tok_start, lex)
+        after_place = place_end is not None and place_end >= match.end()
+        end = place_end if after_place else match.end()
 
 
+def _in_title_case_line(text: str, pos: int) -> bool:
+    """True when the line around ``pos`` capitalises most of its words, as headlines do: there a
+    capitalised word says nothing about being part of a name ("KPP Pratama Surabaya Rungkut meraih"
+    in running text is one name)."""
+    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    words = _LINE_WORDS.findall(text, start, len(text) if end < 0 else end)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+TITLE_CASE_SHARE = 0.7
+_LINE_WORDS = regex.compile(r"\p{L}[\p{L}\-]*", regex.VERSION1)
+_ROMAN_TOKEN = regex.compile(r"(?:I{1,3}|IV|V|VI{1,3}|IX|X)[AB]?", regex.VERSION1)   # Kelas IIA, Semarang II
 _ENUMERATED_WORD = regex.compile(r"\p{Lu}\p{Ll}+[ \t]*(?:,|dan\b)", regex.VERSION1)
 _LAST_ENUMERATED = regex.compile(r"\p{Lu}\p{Ll}+[ \t]+(?:dan|&)[ \t]+\p{Lu}", regex.VERSION1)
 _NESTED = regex.compile(r"[ \t]+pada[ \t]+", regex.VERSION1)
