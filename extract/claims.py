@@ -368,6 +368,8 @@ def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: _Span, inde
     scheme, grade = predicate.extra["scheme"], predicate.extra["grade"]
     whole = clause.start == sentence.start and clause.end == sentence.end
     unit_span = ctx.sentences[bisect.bisect_right([s.start for s in ctx.sentences], unit.start) - 1]
+    if rule == "claim.previous":
+        unit_span = sentence   # the unit's own sentence may hold its other result's score
     score = _score_for(ctx.text, scheme, unit, unit_span, clause, following if whole else None)
     dates = clause.dates or sentence.dates
     year = _sentence_year(ctx.text, sentence, ctx.published_year) or _implied_year(ctx, sentence, predicate)
@@ -413,16 +415,19 @@ def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]]
             if scheme_info(claim.scheme).ran_in(claim.year):
                 _merge(found, claim)
     claims = list(found.values())
-    _scores_beside_units(text, claims, grouped, ctx.canonical)
+    _scores_beside_units(text, claims, grouped, ctx.canonical, ctx.article_year)
     return claims
 
 
 def _scores_beside_units(text: str, claims: list[Claim], sentences: list[_Span],
-                         canonical: dict[str, str]) -> None:
+                         canonical: dict[str, str], article_year: int | None) -> None:
     """Give a claim without a score the score written right after its unit elsewhere
-    ("MPP Kota Makassar mencatat indeks 4,58, sedangkan RSUD Daya ...")."""
+    ("MPP Kota Makassar mencatat indeks 4,58, sedangkan RSUD Daya ..."); not a result of
+    another year than the article's, whose score is not the one written now."""
     for i, claim in enumerate(claims):
         if claim.score is not None or claim.scheme is None or scheme_info(claim.scheme).score_min is None:
+            continue
+        if article_year is not None and claim.year is not None and claim.year != article_year:
             continue
         info = scheme_info(claim.scheme)
         for sentence in sentences:

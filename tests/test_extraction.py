@@ -47,9 +47,9 @@ CLAIM_CASES = [
     ("Dinas Kependudukan dan Catatan Sipil (Disdukcapil) Kota Pekanbaru meraih predikat Sangat Baik tahun 2021. "
      "Disdukcapil Pekanbaru mengantongi indeks 4,26.",
      {("Dinas Kependudukan dan Catatan Sipil Kota Pekanbaru", "Sangat Baik", "A-", 4.26, 2021)}),
-    ("Disdukcapil Kota Pekanbaru meraih predikat Sangat Baik dalam evaluasi tahun 2021. Capaian ini naik dibanding "
-     "evaluasi sebelumnya yang menempatkan dinas tersebut di kategori B.",
-     {("Dinas Kependudukan dan Pencatatan Sipil Kota Pekanbaru", "Sangat Baik", "A-", None, 2021),
+    ("Disdukcapil Kota Pekanbaru meraih predikat Sangat Baik dalam evaluasi tahun 2021 dengan indeks 4,26. Capaian "
+     "ini naik dibanding evaluasi sebelumnya yang menempatkan dinas tersebut di kategori B.",
+     {("Dinas Kependudukan dan Pencatatan Sipil Kota Pekanbaru", "Sangat Baik", "A-", 4.26, 2021),
       ("Dinas Kependudukan dan Pencatatan Sipil Kota Pekanbaru", "Baik", "B", None, 2020)}),
     ("Dari wilayah hukum Pengadilan Tinggi Surabaya, sejumlah pengadilan negeri meraih predikat WBK Tahun 2022, "
      "yaitu:\n- Pengadilan Negeri Lumajang;\n- Pengadilan Negeri Bangil.",
