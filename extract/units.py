@@ -181,13 +181,14 @@ def _has_name(tail: str) -> bool:
     return bool(_PAREN_ACRONYM.sub("", tail).strip(" \t,"))
 
 
-_PLACE = regex.compile(r"[ \t]+(?:(?:RI|Republik Indonesia|Pusat)\b|(?:Perwakilan[ \t]+|di[ \t]+)?(?:(?:Pemerintah[ \t]+)?(?:Provinsi|Kabupaten|Kota)|Kab\.|Pem(?:prov|kab|kot))?[ \t]*)",
+_PLACE = regex.compile(r"[ \t]+(?:(?:RI|Republik Indonesia|Pusat)\b|(?:(?:Kantor[ \t]+)?(?:Cabang(?:[ \t]+Utama)?|Wilayah|Perwakilan)[ \t]+|di[ \t]+)?(?:(?:Pemerintah[ \t]+)?(?:Provinsi|Kabupaten|Kota)|Kab\.|Pem(?:prov|kab|kot))?[ \t]*)",
                       regex.VERSION1)
 
 
 def _extend_place(text: str, pos: int, lex: _Lexicon) -> int:
-    """A named body takes only a place after it: RI, Pusat, or a region (with its Provinsi/Kota head),
-    perhaps after its acronym in parentheses and followed by a number ("Samsat Kota Semarang II")."""
+    """A named body takes only a place after it: RI, Pusat, or a region (with its Provinsi/Kota head, or
+    the office there: "BPJS Kesehatan Kantor Cabang Cianjur"), perhaps after its acronym in parentheses
+    and followed by a number ("Samsat Kota Semarang II")."""
     acronym = _PAREN_ACRONYM.match(text, pos)
     if acronym:
         extended = _extend_place(text, acronym.end(), lex)

@@ -71,6 +71,9 @@ CLAIM_CASES = [
      "diumumkan. KPP Pratama Surabaya Rungkut meraih predikat WBK.",
      {("Lembaga Pemasyarakatan Cianjur", "WBBM", None, None, 2021),
       ("Kantor Pelayanan Pajak Pratama Surabaya Rungkut", "WBK", None, None, 2021)}),
+    ("Rutan Cianjur dan BPJS Kesehatan Kantor Cabang Cianjur sama-sama dianugerahi predikat WBK tahun 2021.",
+     {("Rumah Tahanan Negara Cianjur", "WBK", None, None, 2021),
+      ("Badan Penyelenggara Jaminan Sosial Kesehatan Kantor Cabang Cianjur", "WBK", None, None, 2021)}),
     ("RSUD Haji meraih predikat Sangat Baik pada evaluasi tahun 2022. Direktur berharap tahun depan RSUD Haji bisa "
      "naik ke kategori A (Pelayanan Prima).", {("Rumah Sakit Umum Daerah Haji", "Sangat Baik", "A-", None, 2022)}),
     ("Pemkot Banjarmasin meraih predikat Kepatuhan Tinggi dalam penilaian kepatuhan tahun 2021. Hasil itu melonjak "
@@ -83,7 +86,7 @@ CLAIM_CASES = [
 @pytest.mark.parametrize("text, expected", CLAIM_CASES,
                          ids=["via", "zone-and-score", "title", "list-of-subjects", "yakni-list", "heading", "sedangkan",
                               "aspiration-berharap", "aspiration-menuju", "definition-not-claim", "mcp-zone",
-                              "names-joined-and-score-later", "earlier-result-implied-year", "list-after-colon-not-the-setting", "list-of-results", "region-placing-a-unit", "bare-year-the-scheme-ran-in", "predicate-words-are-no-unit", "headline-name-ends-at-its-place", "aspiration-bisa-naik", "earlier-result-explicit-year"])
+                              "names-joined-and-score-later", "earlier-result-implied-year", "list-after-colon-not-the-setting", "list-of-results", "region-placing-a-unit", "bare-year-the-scheme-ran-in", "predicate-words-are-no-unit", "headline-name-ends-at-its-place", "branch-office-of-a-body", "aspiration-bisa-naik", "earlier-result-explicit-year"])
 def test_claims(text, expected):
     assert claims_of(text) == expected
 
