@@ -42,7 +42,8 @@ from .records import Claim, Mention
 from .units import unit_signature
 
 _QUOTED_NAME = regex.compile(r"[“\"]([^”\"]+)[”\"]")
-_LIST_MARKER = regex.compile(r"\s*(?:\d{1,2}[.)]|[-•*])\s*")
+_MARKER = r"(?:\d{1,2}[.)]|[-•*])"          # "1." "2)" "-" "•": an item of a list
+_LIST_MARKER = regex.compile(r"\s*" + _MARKER + r"\s*")
 MAX_LIST_ITEMS = 15   # lines a heading that ends with a colon may govern
 LIST_SHARE = 0.5   # a governed list sentence is at least half unit names
 
@@ -148,7 +149,7 @@ def _is_table_row(text: str, sentence: _Span) -> bool:
     return text.startswith("|", sentence.start) or _LIST_ITEM.match(text, sentence.start) is not None
 
 
-_LIST_ITEM = regex.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]+\p{Lu}")
+_LIST_ITEM = regex.compile(r"[ \t]*" + _MARKER + r"[ \t]+\p{Lu}")
 
 
 def _live_predicates(text: str, sentence: _Span) -> list[Mention]:

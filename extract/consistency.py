@@ -66,14 +66,14 @@ def _score_flags(claim: Claim, label: Label | None) -> list[str]:
     if scheme.score_min is not None and not scheme.score_min <= claim.score <= scheme.score_max:
         return [f"score_outside_range: score {_number(claim.score)} is outside the range of {claim.scheme} "
                 f"({_number(scheme.score_min)}-{_number(scheme.score_max)})"]
-    if label is None or label.band_min is None or _band_of(claim.scheme, claim.score) == label.label:
+    holder = _band_of(claim.scheme, claim.score)
+    if label is None or label.band_min is None or holder == label.label:
         return []
     reason = (f"score_outside_band: score {_number(claim.score)} is outside the band of {label.label} "
               f"({_number(label.band_min)}-{_number(label.band_max)})")
-    other = _band_of(claim.scheme, claim.score)
-    if other:
-        low, high = next((lo, hi) for lo, hi, name in _bands()[claim.scheme] if name == other)
-        reason += f"; it falls in the band of {other} ({_number(low)}-{_number(high)})"
+    if holder:
+        other = labels()[(claim.scheme, holder)]
+        reason += f"; it falls in the band of {holder} ({_number(other.band_min)}-{_number(other.band_max)})"
     return [reason]
 
 

@@ -30,20 +30,20 @@ from typing import Callable
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from .consistency import has_levels
+from .load import read_arrow
 from .records import ConflictSide, Support
 from .resolve import group_units
 from .schema import ALL_TABLES
-from .tables import table_dir, write_table
+from .tables import write_table
 
 log = logging.getLogger(__name__)
 
 SCORE_TOLERANCE = 0.005       # scores written with different decimals ("84,3" and "84,30") agree
 SOURCE_COLUMNS = ["article_id", "url", "site", "published", "status"]   # not the text: memory stays small
 KEY_COLUMNS = ["article_id", "unit", "predicate", "grade", "scheme", "score", "year", "start"]
-EVIDENCE_COLUMNS = ["article_id", "start", "predicate", "unit_text", "sentence", "end", "rule_id"]
+SENTENCE_COLUMNS = ["article_id", "start", "predicate", "unit_text", "sentence", "end", "rule_id"]
 _RESULT = ["unit_group", "scheme", "year", "predicate"]
 _GROUP = ["unit_group", "scheme", "year"]
 
@@ -146,9 +146,8 @@ def _sides(joined: pa.Table, disputed: dict[tuple, list[str]], evidence: Callabl
     claims = joined.filter(pc.is_in(keys, value_set=wanted)).to_pylist()
     said = {(e["article_id"], e["start"], e["predicate"]): e
             for e in evidence(sorted({c["article_id"] for c in claims})).to_pylist()}
-    support = collections.Counter((tuple(c[k] for k in _GROUP), c["predicate"])
-                                  for c in {(c["unit_group"], c["scheme"], c["year"], c["predicate"], c["article_id"]): c
-                                            for c in claims}.values())
+    stating = {(tuple(c[k] for k in _GROUP), c["predicate"], c["article_id"]) for c in claims}
+    support = collections.Counter((group, predicate) for group, predicate, _ in stating)   # articles, not claims
     out = []
     for c in sorted(claims, key=lambda c: (c["unit_group"], c["scheme"], c["year"], c["predicate"],
                                            c["published"] is None, c["published"] or dt.date.min, c["article_id"],
@@ -170,24 +169,17 @@ def cross_check(claims: pd.DataFrame | pa.Table, articles: pd.DataFrame | pa.Tab
     default they are taken from ``claims``."""
     joined = _with_sources(_arrow(claims, "claims", KEY_COLUMNS), _arrow(articles, "articles", SOURCE_COLUMNS))
     if evidence is None:
-        everything = _arrow(claims, "claims", EVIDENCE_COLUMNS)
+        everything = _arrow(claims, "claims", SENTENCE_COLUMNS)
         evidence = lambda ids: everything.filter(pc.is_in(everything["article_id"], value_set=pa.array(ids, pa.string())))  # noqa: E731
     disputed = _disputed(joined)
     return CrossCheck(_support(joined, disputed), _sides(joined, disputed, evidence))
 
 
-def _read(out_dir: Path, name: str, columns: list[str], filters=None) -> pa.Table:
-    path = table_dir(out_dir, name)
-    if not path.is_dir() or not any(path.glob("*.parquet")):
-        return ALL_TABLES[name].empty_table().select(columns)
-    return pq.read_table(path, schema=ALL_TABLES[name], columns=columns, filters=filters, use_threads=False).select(columns)
-
-
 def crosscheck(out_dir: str | Path) -> CrossCheck:
     """Compute the support and conflicts tables of the run in ``out_dir`` and write them there."""
     out_dir = Path(out_dir)
-    result = cross_check(_read(out_dir, "claims", KEY_COLUMNS), _read(out_dir, "articles", SOURCE_COLUMNS),
-                         lambda ids: _read(out_dir, "claims", EVIDENCE_COLUMNS, [("article_id", "in", ids)]))
+    result = cross_check(read_arrow(out_dir, "claims", KEY_COLUMNS), read_arrow(out_dir, "articles", SOURCE_COLUMNS),
+                         lambda ids: read_arrow(out_dir, "claims", SENTENCE_COLUMNS, [("article_id", "in", ids)]))
     write_table(out_dir, "support", result.support)
     write_table(out_dir, "conflicts", result.conflicts)
     log.info("%s: %d results, %d claims in conflicts", out_dir, len(result.support), len(result.conflicts))

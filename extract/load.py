@@ -28,6 +28,16 @@ CATEGORICAL = ("label", "predicate", "grade", "scheme", "awarder", "status", "la
                "rule_id", "site")
 
 
+def read_arrow(out_dir: str | Path, name: str, columns: list[str] | None = None, filters=None) -> pa.Table:
+    """One table (a directory of part files, or one file) as an Arrow table with its schema;
+    ``columns`` and ``filters`` (pyarrow's) read only part of it."""
+    path = Path(out_dir) / f"{name}.parquet"
+    parts = sorted(path.glob("*.parquet")) if path.is_dir() else [path] if path.exists() else []
+    schema = ALL_TABLES[name]
+    table = pq.read_table(path, schema=schema, columns=columns, filters=filters) if parts else schema.empty_table()
+    return table if columns is None else table.select(columns)
+
+
 def read_table(out_dir: str | Path, name: str, *, notebook: bool = True,
                columns: list[str] | None = None) -> pd.DataFrame:
     """One table (a directory of part files, or one file) as a DataFrame.
@@ -36,12 +46,7 @@ def read_table(out_dir: str | Path, name: str, *, notebook: bool = True,
     ``datetime64``; without it labels stay strings and dates ``datetime.date``.
     ``columns`` reads only those (``articles`` without its ``text`` is a fraction of it).
     """
-    path = Path(out_dir) / f"{name}.parquet"
-    parts = sorted(path.glob("*.parquet")) if path.is_dir() else [path] if path.exists() else []
-    schema = ALL_TABLES[name]
-    table = pq.read_table(path, schema=schema, columns=columns) if parts else schema.empty_table()
-    if columns is not None:
-        table = table.select(columns)
+    table = read_arrow(out_dir, name, columns)
     frame = table.to_pandas(types_mapper=_PANDAS_TYPES.get, date_as_object=not notebook)
     if notebook:
         for column in CATEGORICAL:

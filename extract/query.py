@@ -30,11 +30,15 @@ EVIDENCE_COLUMNS = ["unit", "unit_text", "predicate", "grade", "scheme", "awarde
                     "flags", "sentence", "start", "end", "rule_id", "article_id", "url", "site", "published"]
 
 
-def _claims(out_dir: str | Path) -> pd.DataFrame:
-    claims = read_table(out_dir, "claims", notebook=False)
-    articles = read_table(out_dir, "articles", notebook=False, columns=SOURCE_COLUMNS)
+def with_sources(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The claims of articles read ``ok``, each with its article's URL, site and date."""
     sources = articles.loc[articles["status"] == "ok", ["article_id", "url", "site", "published"]]
     return claims.merge(sources.drop_duplicates("article_id"), on="article_id", how="inner")[EVIDENCE_COLUMNS]
+
+
+def _claims(out_dir: str | Path) -> pd.DataFrame:
+    return with_sources(read_table(out_dir, "claims", notebook=False),
+                        read_table(out_dir, "articles", notebook=False, columns=SOURCE_COLUMNS))
 
 
 def _unit_mask(claims: pd.DataFrame, unit: str) -> pd.Series:

@@ -19,7 +19,7 @@ import pandas as pd
 from . import __version__
 from .load import read_table
 from .crosscheck import SOURCE_COLUMNS
-from .query import EVIDENCE_COLUMNS
+from .query import with_sources
 
 log = logging.getLogger(__name__)
 
@@ -111,8 +111,7 @@ def _sentence_html(sentence: str, unit_text: str | None) -> str:
 
 def _claim_row(index: int, row, conflict_of: dict) -> str:
     flags = list(row.flags) if row.flags is not None else []
-    key = (row.unit, row.scheme, row.year, row.article_id, row.start)
-    cid = conflict_of.get(key)
+    cid = conflict_of.get((row.article_id, row.start, row.predicate))
     classes = " ".join(c for c, on in (("flagged", flags), ("in-conflict", cid)) if on)
     source = f'<a href="{_e(row.url)}">{_e(row.site) or "source"}</a>' if _e(row.url) else (_e(row.site) or _e(row.article_id))
     conflict = f' <a class="badge" href="#{cid}">conflict</a>' if cid else ""
@@ -143,14 +142,9 @@ def _conflict_block(cid: str, sides: pd.DataFrame, row_of: dict) -> str:
 def render_report(claims: pd.DataFrame, articles: pd.DataFrame, conflicts: pd.DataFrame, title: str) -> str:
     """The page's HTML, from the tables as ``read_table(..., notebook=False)`` returns them."""
     ok = articles[articles["status"] == "ok"]
-    sources = ok[["article_id", "url", "site", "published"]].drop_duplicates("article_id")
-    claims = claims.merge(sources, on="article_id", how="inner")[EVIDENCE_COLUMNS]
+    claims = with_sources(claims, articles)
     claims = claims.sort_values(["unit", "year", "published"], na_position="last").reset_index(drop=True)
-    conflict_of = {}
-    for r in conflicts.itertuples():
-        for c in claims[(claims["article_id"] == r.article_id) & (claims["start"] == r.start)
-                        & (claims["predicate"] == r.predicate)].itertuples():
-            conflict_of[(c.unit, c.scheme, c.year, c.article_id, c.start)] = r.conflict_id
+    conflict_of = {(r.article_id, r.start, r.predicate): r.conflict_id for r in conflicts.itertuples()}
     shown = claims.head(MAX_CLAIMS)
     row_of = {(r.article_id, r.start, r.predicate): i for i, r in enumerate(shown.itertuples())}
     flagged = int(claims["flags"].map(lambda f: f is not None and len(f) > 0).sum())

@@ -49,6 +49,7 @@ class _Key:
     marker: str | None
     words: tuple[str, ...]
     place: str | None              # the province, kabupaten or kota the name contains, if the gazetteer knows it
+    numbers: tuple[str, ...]       # office classes and numbers: Kelas IIA, Puskesmas 2
 
     def may_join(self, other: "_Key") -> bool:
         """Two known places differ (Bone and Bone Bolango), or numbers differ (Kelas I, Kelas II):
@@ -56,10 +57,6 @@ class _Key:
         if self.place and other.place and self.place != other.place:
             return False
         return self.numbers == other.numbers
-
-    @property
-    def numbers(self) -> list[str]:
-        return [w for w in self.words if w in _ROMAN] + _DIGITS.findall(" ".join(self.words))
 
     @property
     def compact(self) -> str:
@@ -73,7 +70,8 @@ def _key(name: str) -> _Key | None:
     rest = tuple(w for w in words if w not in _MARKERS)
     if not rest and not (standalone and kind):
         return None
-    return _Key(kind, marker, rest, place_in(list(rest)))
+    numbers = tuple(w for w in rest if w in _ROMAN) + tuple(_DIGITS.findall(" ".join(rest)))
+    return _Key(kind, marker, rest, place_in(list(rest)), numbers)
 
 
 class _UnionFind:

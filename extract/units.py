@@ -374,13 +374,7 @@ def unit_signature(name: str) -> tuple[str, frozenset[str]]:
     >>> unit_signature("Disdukcapil Pekanbaru")[0] == unit_signature("Dinas Kependudukan dan Catatan Sipil Kota Pekanbaru")[0]
     True
     """
-    lex = _lexicon()
-    text = _QUOTE_MARKS.sub("", name)
-    match = lex.head.match(text)
-    kind = lex.type_of.get(match[2], match[2]) if match else ""
-    rest = text[match[1]:] if match else text
-    words = {"kab" if w in ("kabupaten", "kab") else w
-             for w in _WORDS.findall(rest.lower()) if w not in _SIGNATURE_FILLER}
+    kind, _, words = unit_parts(name)
     return kind, frozenset(words)
 
 
