@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from .patterns import read_rule_groups
+from .patterns import either, read_rule_groups
 from .predicates import awarder_of, scheme_evidence, scheme_info, scheme_name_ends
 from .records import Claim, Mention
 from .units import unit_signature
@@ -64,8 +64,15 @@ def _cues() -> dict[str, list[regex.Pattern]]:
             else patterns for kind, patterns in groups.items()}
 
 
+@functools.cache
+def _either(kind: str) -> regex.Pattern | None:
+    """A kind's cues as one pattern, for asking whether any of them is in a text."""
+    return either(_cues()[kind])
+
+
 def _any(kind: str, text: str) -> bool:
-    return any(p.search(text) for p in _cues()[kind])
+    pattern = _either(kind)
+    return pattern is not None and pattern.search(text) is not None
 
 
 @dataclass(slots=True)
@@ -113,10 +120,10 @@ def _recipients(text: str, span: _Span) -> list[Mention]:
     """The units of a span that may receive a predicate: not a setting (di lingkungan X) nor a parent
     ("Kementerian Sosial melalui Sentra X": Sentra X receives)."""
     units = [u for u, before in zip(span.units, [None] + span.units[:-1])
-             if not any(p.search(text[max(span.start, u.start - 30):u.start]) for p in _cues()["not_recipient"])
+             if not _any("not_recipient", text[max(span.start, u.start - 30):u.start])
              and not _is_location(text, u, before)]
     return [u for u, following in zip(units, units[1:] + [None])
-            if not (following and any(p.search(text[u.end:following.start]) for p in _cues()["via"]))]
+            if not (following and _any("via", text[u.end:following.start]))]
 
 
 _APPOSITION = regex.compile(r"\s*,\s*")
@@ -179,14 +186,14 @@ def _pair(text: str, units: list[Mention], predicates: list[Mention]) -> list[tu
     else the subjects before the first predicate, else the units after it."""
     for predicate in predicates:
         after = [u for u in units if u.start >= predicate.end]
-        if after and any(p.search(text[predicate.end:after[0].start]) for p in _cues()["enumeration"]):
+        if after and _any("enumeration", text[predicate.end:after[0].start]):
             following = [p for p in predicates if p.start > predicate.end and p.value != predicate.value]
             limit = following[0].start if following else len(text)
             return [(u, predicate) for u in after if u.start < limit]
     first = min(p.start for p in predicates)
     subjects = [u for u in units if u.end <= first]
     for index, unit in enumerate(subjects[1:], start=1):
-        if any(p.search(text[subjects[index - 1].end:unit.start]) for p in _cues()["enumeration"]):
+        if _any("enumeration", text[subjects[index - 1].end:unit.start]):
             subjects = subjects[index:]   # "dua rumah sakit milik Pemprov, yakni RSUD A dengan kategori A-"
             break
     if not subjects:

@@ -12,7 +12,7 @@ import functools
 
 import regex
 
-from .patterns import read_rule_groups
+from .patterns import either, read_rule_groups
 
 ACTIONS = ("cut_from", "drop_line", "drop_pair", "strip_prefix")
 
@@ -22,8 +22,15 @@ def _rules() -> dict[str, list[regex.Pattern]]:
     return read_rule_groups("debris.tsv", "action", ACTIONS)
 
 
-def _full(patterns: list[regex.Pattern], line: str) -> bool:
-    return any(p.fullmatch(line) for p in patterns)
+@functools.cache
+def _whole_line(action: str) -> regex.Pattern | None:
+    """The rules of one action as one pattern: each line is tried once, not once per rule."""
+    return either(_rules()[action])
+
+
+def _full(action: str, line: str) -> bool:
+    pattern = _whole_line(action)
+    return pattern is not None and pattern.fullmatch(line) is not None
 
 
 def clean_lines(lines: list[str]) -> list[str]:
@@ -39,12 +46,12 @@ def clean_lines(lines: list[str]) -> list[str]:
             if kept and kept[-1]:
                 kept.append("")
             continue
-        if _full(rules["cut_from"], line):
+        if _full("cut_from", line):
             break
-        if _full(rules["drop_pair"], line):
+        if _full("drop_pair", line):
             skip_next = True
             continue
-        if _full(rules["drop_line"], line):
+        if _full("drop_line", line):
             continue
         for pattern in rules["strip_prefix"]:
             line = pattern.sub("", line, count=1) if pattern.match(line) else line

@@ -114,6 +114,20 @@ def compile_rule(row: dict[str, str], column: str = "pattern", flags: int = 0) -
         raise row_error(row, f"bad regex {row[column]!r}: {exc}") from exc
 
 
+def either(patterns: list[regex.Pattern]) -> regex.Pattern | None:
+    """One pattern that matches wherever one of ``patterns`` (compiled with the same flags) does:
+    a text is scanned once instead of once per rule, when only whether some rule matches counts.
+
+    >>> either([regex.compile("a+b"), regex.compile("c")]).fullmatch("aab") is not None
+    True
+    >>> either([]) is None
+    True
+    """
+    if not patterns:
+        return None
+    return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+
+
 def split_aliases(value: str) -> list[str]:
     """``a|b|c`` -> ``['a', 'b', 'c']``, empty entries dropped."""
     return [part.strip() for part in value.split("|") if part.strip()]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .patterns import read_rule_groups
+from .patterns import either, read_rule_groups
 
 _NUMBER = regex.compile(r"(?<![\w.,/-])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\w/]|[.,]\d)|(?<![\w.,/-])\d+(?:[.,]\d+)?(?![\w/]|[.,]\d)")
 MAX_SCORE = 100.0
@@ -67,6 +67,17 @@ def _rules() -> dict[str, list[tuple[str, regex.Pattern]]]:
                    for n, p in enumerate(patterns, start=1)] for kind, patterns in groups.items()}
 
 
+@functools.cache
+def _either(kind: str) -> regex.Pattern | None:
+    """A kind's rules as one pattern, where only whether any of them matches counts."""
+    return either([pattern for _, pattern in _rules()[kind]])
+
+
+def _any(kind: str, text: str) -> bool:
+    pattern = _either(kind)
+    return pattern is not None and pattern.search(text) is not None
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence holding ``start:end`` and the one before it (a score may follow its topic)."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
@@ -89,14 +100,14 @@ def _table_talks_of_scores(text: str, start: int) -> bool:
             break
         table_start = line_start
     header = text[table_start:start]
-    return any(p.search(header) for _, p in _rules()["context"])
+    return _any("context", header)
 
 
 def classify_number(text: str, start: int, end: int) -> str | None:
     """The rule id that makes ``text[start:end]`` a score, or None when it is not one."""
     rules = _rules()
     before, after = text[max(0, start - _WINDOW):start], text[end:end + _WINDOW]
-    if any(p.search(before) for _, p in rules["block_before"]) or any(p.search(after) for _, p in rules["block_after"]):
+    if _any("block_before", before) or _any("block_after", after):
         return None
     surface = text[start:end]
     for rule_id, pattern in rules["cue"][:2]:
@@ -106,7 +117,7 @@ def classify_number(text: str, start: int, end: int) -> str | None:
     if has_decimal and _in_table_cell(text, start, end) and _table_talks_of_scores(text, start):
         return "score.table_cell"
     sentence = _sentence_around(text, start, end)
-    in_context = any(p.search(sentence) for _, p in rules["context"])
+    in_context = _any("context", sentence)
     if in_context:
         for rule_id, pattern in rules["cue"][2:]:
             if pattern.search(before) and has_decimal:
