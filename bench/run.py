@@ -7,9 +7,10 @@ Pages are generated from the corpus pages by ``bench/pages.py`` (50-300 KB each,
 heavy boilerplate) into a cache directory and reused. Printed:
 
 - pages per second for trafilatura alone (``bare_extraction`` with the
-  pipeline's options) and for the full per-record pipeline on the same pages
-  (``extract.pipeline.process``: decoding, trafilatura, cleaning, NLP,
-  extraction, claims), and their ratio;
+  pipeline's options) and for the full pipeline on the same pages as a shard
+  runs it (``extract.shards.process_batch`` over batches of records:
+  trafilatura, cleaning, NLP, extraction, claims, within the time limit), and
+  their ratio;
 - the time per stage of the full pipeline;
 - peak resident memory of a whole run (``extract.run``, one worker, tables
   written) over ``--memory-pages`` pages, measured in a child process;
@@ -38,45 +39,45 @@ def stage_times(paths: list[Path]) -> tuple[float, float, dict[str, float]]:
     """Seconds for trafilatura alone, for the full pipeline, and per stage of the full pipeline."""
     from trafilatura import bare_extraction
 
-    from extract import clean, extractors
-    from extract.claims import assemble_claims
+    from extract import clean
     from extract.decode import decode_html
-    from extract.nlp import build_nlp, sentence_offsets
-    from extract.pipeline import process
+    from extract.duplicates import Seen
+    from extract.nlp import annotate_batch
+    from extract.pipeline import _claims, _mentions, read_record
     from extract.records import RawDoc
-
-    from extract.shards import prepare_process
+    from extract.extractors import extract_quotes
+    from extract.shards import BATCH_RECORDS, batches, prepare_process, process_batch
 
     pages = [decode_html(p.read_bytes())[0] for p in paths]
-    process(RawDoc(source="warm-up", html=pages[0]))           # trafilatura's first page
     prepare_process()                                          # what every runner's process does first
-    nlp = build_nlp()
+    bare_extraction(pages[0], **clean.TRAFILATURA_OPTIONS)
 
     started = time.perf_counter()
     for html in pages:
         bare_extraction(html, **clean.TRAFILATURA_OPTIONS)
     trafilatura_alone = time.perf_counter() - started
 
-    started = time.perf_counter()
-    for path, html in zip(paths, pages):
-        process(RawDoc(source=str(path), html=html))
+    started = time.perf_counter()                            # as a shard runs: batches of records
+    seen = Seen()
+    for batch in batches(RawDoc(source=str(path), html=html) for path, html in zip(paths, pages)):
+        process_batch(batch, seen=seen)
     full = time.perf_counter() - started
 
     stages: dict[str, float] = collections.Counter()
-    for path in paths:                                       # the same work, stage by stage
+    for first in range(0, len(paths), BATCH_RECORDS):       # the same work, stage by stage
+        batch = paths[first:first + BATCH_RECORDS]
         t0 = time.perf_counter()
-        html = decode_html(path.read_bytes())[0]
+        raws = [RawDoc(source=str(path), html=decode_html(path.read_bytes())[0]) for path in batch]
         t1 = time.perf_counter()
-        article = clean.to_article(RawDoc(source=str(path), html=html))
+        articles = [article for article in (read_record(raw) for raw in raws) if article.status == "ok"]
         t2 = time.perf_counter()
-        doc = nlp(article.text)
+        docs = annotate_batch([article.text for article in articles])
         t3 = time.perf_counter()
-        quotes, officials = extractors.extract_quotes(doc, article.article_id)
-        mentions = (extractors.extract_units(doc, "a") + extractors.extract_predicates(doc, "a")
-                    + extractors.extract_scores(doc, "a") + extractors.extract_dates(doc, "a", article.published)
-                    + extractors.extract_awarders(doc, "a") + officials)
+        quoted = [extract_quotes(doc, article.article_id) for doc, article in zip(docs, articles)]
+        mentions = [_mentions(doc, article, officials) for doc, article, (_, officials) in zip(docs, articles, quoted)]
         t4 = time.perf_counter()
-        assemble_claims("a", article.text, sentence_offsets(doc), mentions, 2023)
+        for doc, article, found in zip(docs, articles, mentions):
+            _claims(doc, article, found)
         t5 = time.perf_counter()
         stages["read + decode"] += t1 - t0
         stages["trafilatura + cleaning"] += t2 - t1

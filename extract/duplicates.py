@@ -80,6 +80,16 @@ class Seen:
             self._ids.setdefault(article.article_id, article.source)
             self._texts.setdefault(article.fingerprint, (article.article_id, article.source))
 
+    def checkpoint(self) -> tuple[int, int]:
+        """What has been seen so far, for :meth:`rewind`."""
+        return len(self._ids), len(self._texts)
+
+    def rewind(self, checkpoint: tuple[int, int]) -> None:
+        """Forget the records added since ``checkpoint`` (dicts keep insertion order: they are the last)."""
+        for seen, size in zip((self._ids, self._texts), checkpoint):
+            while len(seen) > size:
+                seen.popitem()
+
 
 def mark_in_shard(article: Article, seen: Seen) -> None:
     """Mark ``article`` a duplicate if an earlier record of its shard had its URL or text."""

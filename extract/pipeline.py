@@ -1,8 +1,11 @@
 """One record through every stage: raw -> article -> annotated Doc -> records.
 
-:func:`process` is the per-record function every runner uses (one process,
-workers, or a cluster); it never raises for a bad record: the failure becomes
-the article's status and error. Articles in a language other than those of
+:func:`process` takes one record through them; it never raises for a bad
+record: the failure becomes the article's status and error. Runners read
+records into articles one by one (:func:`read_record`) and mine them in
+batches (:func:`mine_batch`), stage by stage over the batch as spaCy's
+``nlp.pipe`` does: each stage's rules stay in the processor's cache for the
+whole batch instead of being evicted by the other stages between records. Articles in a language other than those of
 ``MINED_LANGUAGES`` are kept with status ``language`` and not mined; a record
 repeating an earlier one of its shard (``seen``) is kept with status
 ``duplicate`` and not mined.
@@ -12,6 +15,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from .claims import assemble_claims
 from .clean import failed, to_article
 from .consistency import flag_claims
@@ -19,7 +24,7 @@ from .duplicates import Seen, mark_in_shard
 from .extractors import (extract_awarders, extract_dates, extract_predicates, extract_quotes,
                          extract_scores, extract_units)
 from .language import language_name
-from .nlp import build_nlp, sentence_offsets
+from .nlp import annotate_batch, build_nlp, sentence_offsets
 from .records import Article, Claim, Mention, Quote, RawDoc
 
 log = logging.getLogger(__name__)
@@ -41,19 +46,35 @@ def _without_units_in_predicates(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.label != "UNIT" or not any(s <= m.start and m.end <= e for s, e in predicates)]
 
 
-def mine(article: Article) -> Result:
-    """Annotate an article's text and extract its mentions, claims and quotes."""
-    doc = build_nlp()(article.text)
+def _mentions(doc: Doc, article: Article, officials: list[Mention]) -> list[Mention]:
     aid = article.article_id
-    quotes, officials = extract_quotes(doc, aid)
     mentions = (extract_units(doc, aid) + extract_predicates(doc, aid) + extract_scores(doc, aid)
                 + extract_dates(doc, aid, article.published) + extract_awarders(doc, aid) + officials)
     mentions = _without_units_in_predicates(mentions)
     mentions.sort(key=lambda m: (m.start, m.end, m.label))
-    claims = assemble_claims(aid, article.text, sentence_offsets(doc), mentions,
+    return mentions
+
+
+def _claims(doc: Doc, article: Article, mentions: list[Mention]) -> list[Claim]:
+    claims = assemble_claims(article.article_id, article.text, sentence_offsets(doc), mentions,
                              article.published.year if article.published else None)
-    claims = flag_claims(claims, article.published)
-    return Result(article, mentions, claims, quotes)
+    return flag_claims(claims, article.published)
+
+
+def mine_batch(articles: list[Article]) -> list[Result]:
+    """Annotate the articles' texts and extract their mentions, claims and quotes, each stage over
+    the whole batch before the next. Raises if any article fails: the caller mines them one by one."""
+    docs = annotate_batch([article.text for article in articles])
+    quoted = [extract_quotes(doc, article.article_id) for doc, article in zip(docs, articles)]
+    mentions = [_mentions(doc, article, officials) for doc, article, (_, officials) in zip(docs, articles, quoted)]
+    claims = [_claims(doc, article, found) for doc, article, found in zip(docs, articles, mentions)]
+    return [Result(article, found, made, quotes)
+            for article, found, made, (quotes, _) in zip(articles, mentions, claims, quoted)]
+
+
+def mine(article: Article) -> Result:
+    """Annotate an article's text and extract its mentions, claims and quotes."""
+    return mine_batch([article])[0]
 
 
 def _check_minable(article: Article) -> None:
@@ -72,20 +93,32 @@ def _check_minable(article: Article) -> None:
                          f"{limit:,} characters mined at most")
 
 
+def read_record(raw: RawDoc, seen: Seen | None = None) -> Article:
+    """One raw record -> its article, ready to mine (status ok) or not (with the reason): boilerplate
+    removed, language told, and a repeat of an earlier record of ``seen`` marked."""
+    article = to_article(raw)
+    _check_minable(article)
+    if seen is not None:
+        mark_in_shard(article, seen)
+    return article
+
+
 def process(raw: RawDoc, seen: Seen | None = None) -> Result:
     """One raw record -> its result; failures are recorded, not raised."""
     try:
-        article = to_article(raw)
-        _check_minable(article)
-        if seen is not None:
-            mark_in_shard(article, seen)
+        article = read_record(raw, seen)
         if article.status != "ok":
             result = Result(article)
         else:
             result = mine(article)
     except Exception as exc:  # one bad record must not stop a run of millions
-        log.exception("%s: extraction failed", raw.source)
-        return Result(failed(raw, "error", f"{raw.source}: {type(exc).__name__}: {exc}"))
+        return crashed(raw, exc)
     if seen is not None:
         seen.add(article)
     return result
+
+
+def crashed(raw: RawDoc, exc: Exception) -> Result:
+    """The result of a record the pipeline failed on: logged with its traceback, status ``error``."""
+    log.error("%s: extraction failed", raw.source, exc_info=exc)
+    return Result(failed(raw, "error", f"{raw.source}: {type(exc).__name__}: {exc}"))

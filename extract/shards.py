@@ -8,9 +8,10 @@ inputs with the same rules and limits recognises the shards it already finished.
 
 :func:`process_shard` is the one per-shard function every runner uses: one
 process, local workers, or a Dask cluster. It writes one part file per table
-(temporary names, then renamed) and, last, a completion marker. Each record is
-processed within the run's :class:`~extract.limits.Limits`; one over its time
-becomes a ``timeout`` row.
+(temporary names, then renamed) and, last, a completion marker. Records are
+taken in batches (:func:`process_batch`): each read on its own, their articles
+mined together. Each record is processed within the run's
+:class:`~extract.limits.Limits`; one over its time becomes a ``timeout`` row.
 """
 from __future__ import annotations
 
@@ -33,8 +34,8 @@ from .duplicates import Seen
 from .limits import DocumentTimeout, Limits, time_limit
 from .patterns import patterns_dir
 from .nlp import build_nlp
-from .pipeline import Result, process
-from .records import RawDoc, outcome
+from .pipeline import Result, crashed, mine_batch, process, read_record
+from .records import Article, RawDoc, outcome
 from .sources import expand_inputs, is_url, kind_of, read_input
 from .tables import TableWriter
 
@@ -42,6 +43,8 @@ log = logging.getLogger(__name__)
 
 FILES_PER_SHARD = 200
 RESET_CACHES_EVERY = 1000     # trafilatura's caches grow with every page
+BATCH_RECORDS = 64            # records read before they are mined together
+BATCH_BYTES = 16_000_000      # or fewer, when their pages are large
 MARKERS = "_shards"
 
 
@@ -144,9 +147,75 @@ def process_within(raw: RawDoc, limits: Limits, seen: Seen | None = None) -> Res
         with time_limit(limits.doc_timeout):
             return process(raw, seen)
     except DocumentTimeout:
-        log.warning("%s: over the time limit of %s s", raw.source, limits.doc_timeout)
-        return Result(failed(raw, "timeout", f"{raw.source}: processing took longer than {limits.doc_timeout:g} s "
-                                             "(--doc-timeout)"))
+        return _timed_out(raw, limits)
+
+
+def _timed_out(raw: RawDoc, limits: Limits) -> Result:
+    log.warning("%s: over the time limit of %s s", raw.source, limits.doc_timeout)
+    return Result(failed(raw, "timeout", f"{raw.source}: processing took longer than {limits.doc_timeout:g} s "
+                                         "(--doc-timeout)"))
+
+
+def process_batch(raws: list[RawDoc], limits: Limits = Limits(), seen: Seen | None = None) -> list[Result]:
+    """Records -> their results, the same as :func:`process_within` gives one at a time, faster.
+
+    Each record is read within the time limit; then the articles to mine are mined together
+    (:func:`~extract.pipeline.mine_batch`) within what the record read slowest has left of its
+    time. Should that fail or run over, the batch is processed again one record at a time, so that
+    only the record at fault fails, and ``seen`` is as if it always had been.
+    """
+    checkpoint = seen.checkpoint() if seen is not None else None
+    results: list[Result] = []
+    minable: list[int] = []
+    budget = limits.doc_timeout
+    for raw in raws:
+        started = time.perf_counter()
+        try:
+            with time_limit(limits.doc_timeout):
+                article = read_record(raw, seen)
+        except DocumentTimeout:
+            results.append(_timed_out(raw, limits))
+            continue
+        except Exception as exc:  # one bad record must not stop a run of millions
+            results.append(crashed(raw, exc))
+            continue
+        if seen is not None:
+            seen.add(article)
+        if article.status == "ok":
+            minable.append(len(results))
+            if budget:
+                budget = min(budget, limits.doc_timeout - (time.perf_counter() - started))
+        results.append(Result(article))
+    if not minable:
+        return results
+    try:
+        if budget is not None and budget <= 0:
+            raise DocumentTimeout()
+        with time_limit(budget):
+            mined = mine_batch([results[index].article for index in minable])
+    except (DocumentTimeout, Exception) as exc:
+        log.info("mining a batch of %d records failed (%s); processing them one at a time",
+                 len(raws), type(exc).__name__)
+        if seen is not None:
+            seen.rewind(checkpoint)
+        return [process_within(raw, limits, seen) for raw in raws]
+    for index, result in zip(minable, mined):
+        results[index] = result
+    return results
+
+
+def batches(records: Iterable[RawDoc], size: int = BATCH_RECORDS, max_bytes: int = BATCH_BYTES) -> Iterator[list[RawDoc]]:
+    """Records in lists of ``size``, or fewer when their pages add up to ``max_bytes`` characters."""
+    batch: list[RawDoc] = []
+    held = 0
+    for raw in records:
+        batch.append(raw)
+        held += len(raw.html or raw.text or "")
+        if len(batch) >= size or held >= max_bytes:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
 
 
 _WARM_UP = RawDoc(source="warm-up", html=(
@@ -187,36 +256,41 @@ def process_shard(shard: Shard, out_dir: str | Path, *, fetch_config=None, batch
     summary = ShardSummary(shard.name)
     seen = Seen()
     with TableWriter(out_dir, shard.name, batch_size=batch_size) as writer:
-        for raw in _records(shard, fetch_config, limits):
-            result = process_within(raw, limits, seen)
-            writer.add("articles", [result.article])
-            writer.add("mentions", result.mentions)
-            writer.add("claims", result.claims)
-            writer.add("quotes", result.quotes)
-            status = result.article.status
-            summary.records += 1
-            summary.ok += status == "ok"
-            summary.statuses[status] = summary.statuses.get(status, 0) + 1
-            if status != "ok":
-                log.log(logging.INFO if outcome(status) == "skipped" else logging.WARNING, "%s", result.article.error)
-            _count_and_reset()
-            if progress is not None:
-                progress(1)
+        for batch in batches(_records(shard, fetch_config, limits)):
+            for result in process_batch(batch, limits, seen):
+                writer.add("articles", [result.article])
+                writer.add("mentions", result.mentions)
+                writer.add("claims", result.claims)
+                writer.add("quotes", result.quotes)
+                _count(summary, result.article)
+                if progress is not None:
+                    progress(1)
+            _count_and_reset(len(batch))
     summary.rows = dict(writer.counts)
     summary.elapsed = time.perf_counter() - started
     _write_marker(out_dir, shard, summary)
     return summary
 
 
+def _count(summary: ShardSummary, article: Article) -> None:
+    status = article.status
+    summary.records += 1
+    summary.ok += status == "ok"
+    summary.statuses[status] = summary.statuses.get(status, 0) + 1
+    if status != "ok":
+        log.log(logging.INFO if outcome(status) == "skipped" else logging.WARNING, "%s", article.error)
+
+
 _processed_here = 0   # records this process has handled, across shards
 
 
-def _count_and_reset() -> None:
+def _count_and_reset(records: int) -> None:
     """Every RESET_CACHES_EVERY records in a process, start trafilatura's caches and the spaCy
     vocabulary afresh: both grow with every new page and word."""
     global _processed_here, _prepared
-    _processed_here += 1
-    if _processed_here % RESET_CACHES_EVERY == 0:
+    before = _processed_here
+    _processed_here += records
+    if _processed_here // RESET_CACHES_EVERY > before // RESET_CACHES_EVERY:
         gc.unfreeze()        # the old vocabulary must be collectable
         reset_caches()
         build_nlp.cache_clear()

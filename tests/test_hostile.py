@@ -20,7 +20,9 @@ import pytest
 import extract
 from extract.cli import main
 from extract.limits import Limits
+from extract.pipeline import extract_quotes as _real_quotes
 from extract.pipeline import process as _real_process
+from extract.pipeline import read_record as _real_read
 from extract.records import RawDoc, outcome
 from extract.schema import TABLES
 
@@ -231,13 +233,45 @@ def _stuck(raw, seen=None):
     return _real_process(raw, seen)
 
 
-def test_a_record_over_the_time_limit_times_out_and_the_run_goes_on(hostile_dir, tmp_path, monkeypatch):
-    monkeypatch.setattr("extract.shards.process", _stuck)
-    inputs = [str(hostile_dir / "html" / name) for name in ("copy-1.html", "cp1252-meta.html")]
+def _stuck_reading(raw, seen=None):
+    if "copy-1" in raw.source:
+        while True:          # trafilatura never finishes this page
+            time.sleep(0.01)
+    return _real_read(raw, seen)
+
+
+def _stuck_mining(doc, article_id):
+    if "Sleman" in doc.text:
+        while True:          # the rules never finish this article
+            time.sleep(0.01)
+    return _real_quotes(doc, article_id)
+
+
+def _crashing_mining(doc, article_id):
+    if "Sleman" in doc.text:
+        raise ValueError("a rule failed")
+    return _real_quotes(doc, article_id)
+
+
+HTML_PAIR = ("copy-1.html", "cp1252-meta.html")   # copy-1 is about Sleman; the other is not
+
+
+@pytest.mark.parametrize("target, replacement, status, reason", [
+    ("extract.shards.read_record", _stuck_reading, "timeout", "copy-1.html: processing took longer than 0.3 s"),
+    ("extract.pipeline.extract_quotes", _stuck_mining, "timeout", "copy-1.html: processing took longer than 0.3 s"),
+    ("extract.pipeline.extract_quotes", _crashing_mining, "error", "copy-1.html: ValueError: a rule failed"),
+], ids=["stuck-reading", "stuck-mining", "crash-mining"])
+def test_a_record_that_fails_or_runs_over_fails_alone_and_the_run_goes_on(hostile_dir, tmp_path, monkeypatch,
+                                                                         target, replacement, status, reason):
+    """Records are mined in batches: the one at fault gets its status, the others of its batch are mined."""
+    monkeypatch.setattr(target, replacement)
+    inputs = [str(hostile_dir / "html" / name) for name in HTML_PAIR]
     extract.run(inputs, tmp_path, workers=1, limits=Limits(doc_timeout=0.3), progress=False)
-    articles = extract.load(tmp_path)["articles"]
-    assert list(articles["status"]) == ["timeout", "ok"]
-    assert "copy-1.html: processing took longer than 0.3 s" in articles["error"].iloc[0]
+    tables = extract.load(tmp_path, notebook=False)
+    articles = tables["articles"]
+    assert list(articles["status"]) == [status, "ok"]
+    assert reason in articles["error"].iloc[0]
+    assert len(tables["mentions"]) and set(tables["mentions"]["article_id"]) == {articles["article_id"].iloc[1]}
 
 
 def test_the_time_limit_works_off_the_main_thread(hostile_dir, monkeypatch):
