@@ -39,10 +39,24 @@ def language_name(code: str | None) -> str:
     return names.get(code or "und", "an undetermined language")
 
 
+@functools.cache
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """Each function word -> the languages it belongs to, so that a text's words are looked up once."""
+    index: dict[str, tuple[str, ...]] = {}
+    for lang, words in _words().items():
+        for word in words:
+            index[word] = index.get(word, ()) + (lang,)
+    return index
+
+
 def detect_language(text: str, sample: int = 2000) -> str:
-    tokens = [t.lower() for t in _WORD.findall(text[:sample])]
+    tokens = _WORD.findall(text[:sample].lower())
     if not tokens:
         return "und"
-    shares = {lang: sum(t in words for t in tokens) / len(tokens) for lang, words in _words().items()}
-    lang, share = max(shares.items(), key=lambda item: item[1])
-    return lang if share >= MIN_SHARE else "und"
+    counts = dict.fromkeys(_words(), 0)
+    index = _languages_of()
+    for token in tokens:
+        for lang in index.get(token, ()):
+            counts[lang] += 1
+    lang, count = max(counts.items(), key=lambda item: item[1])
+    return lang if count / len(tokens) >= MIN_SHARE else "und"

@@ -53,6 +53,37 @@ def trie_pattern(phrases: Iterable[str]) -> str:
     return build(trie)
 
 
+class TextMemo:
+    """What was found in each of the last texts asked about, the short ones (names, sentences) apart
+    from the long ones (articles), so that asking about many names does not push out the articles.
+    Articles are mined in batches, stage by stage: ``KEPT_ARTICLES`` holds at least a batch
+    (:data:`extract.shards.BATCH_RECORDS`), so a later stage finds what an earlier one found.
+
+    >>> memo = TextMemo()
+    >>> memo.put("x" * 500, 1); memo.put("kata", 2); memo.get("x" * 500), memo.get("kata"), memo.get("y")
+    (1, 2, None)
+    """
+
+    KEPT_SHORT = 8
+    KEPT_ARTICLES = 128
+    LONG = 400          # characters from which a text is an article, or most of one
+
+    __slots__ = ("_short", "_long")
+
+    def __init__(self) -> None:
+        self._short: dict[str, object] = {}
+        self._long: dict[str, object] = {}
+
+    def get(self, text: str):
+        return (self._long if len(text) >= self.LONG else self._short).get(text)
+
+    def put(self, text: str, value) -> None:
+        kept, size = (self._long, self.KEPT_ARTICLES) if len(text) >= self.LONG else (self._short, self.KEPT_SHORT)
+        if len(kept) >= size:
+            del kept[next(iter(kept))]
+        kept[text] = value
+
+
 def _is_acronym(phrase: str) -> bool:
     return not any(c.islower() for c in phrase)
 
@@ -65,10 +96,9 @@ class PhraseMatcher:
 
     The phrases of a text are found once, every position where one starts (so
     that ``search`` and ``match`` at any position are look-ups), and kept for
-    the last few texts: the rule modules ask about one article many times.
+    the last texts (:class:`TextMemo`): the rule modules ask about one article
+    many times.
     """
-
-    KEPT_TEXTS = 4
 
     def __init__(self, phrases: Iterable[str], case: str = "any", after: str = r"(?!\w)"):
         self.spelled: dict[str, str] = {}
@@ -77,7 +107,7 @@ class PhraseMatcher:
         self._pattern = re.compile(r"(?<!\w)" + trie_pattern(self.spelled) + after) if self.spelled else None
         self.case = case
         self._acronyms = {key: spelled for key, spelled in self.spelled.items() if _is_acronym(spelled)}
-        self._found: dict[str, tuple[list[int], dict[int, tuple[int, int, str]]]] = {}
+        self._found = TextMemo()
 
     def key(self, surface: str) -> str:
         """The phrase a matched surface stands for, as a lower-cased key."""
@@ -110,9 +140,8 @@ class PhraseMatcher:
                 if self._accepts(text, start, end, key):
                     starts.append(start)
                     at[start] = (start, end, key)
-        if len(self._found) >= self.KEPT_TEXTS:
-            del self._found[next(iter(self._found))]
-        self._found[text] = found = (starts, at)
+        found = (starts, at)
+        self._found.put(text, found)
         return found
 
     def match(self, text: str, pos: int = 0) -> tuple[int, int, str] | None:

@@ -22,7 +22,7 @@ from typing import Iterator
 import regex
 
 from .patterns import float_or_none, read_table, row_error, split_aliases
-from .phrases import PhraseMatcher
+from .phrases import PhraseMatcher, TextMemo
 
 _GRADE_CUE = r"(?:(?:nilai|kategori|predikat|grade|peringkat|indeks|hasil|mendapat|meraih|memperoleh)\s+|\|[ \t]*)"  # a table cell too
 
@@ -204,10 +204,20 @@ def scheme_name_ends(text: str, start: int = 0, end: int | None = None) -> list[
     return ends
 
 
-@functools.lru_cache(maxsize=8)
+_SCHEME_MENTIONS = TextMemo()
+
+
 def scheme_mentions(text: str) -> tuple[tuple[int, str], ...]:
     """(position, scheme) of each place ``text`` names a scheme, directly or through an awarder
     that gives only that scheme; found once per text, then counted for any span of it."""
+    found = _SCHEME_MENTIONS.get(text)
+    if found is None:
+        found = _find_scheme_mentions(text)
+        _SCHEME_MENTIONS.put(text, found)
+    return found
+
+
+def _find_scheme_mentions(text: str) -> tuple[tuple[int, str], ...]:
     matcher, alias_to_scheme = _scheme_matcher()
     found = [(start, alias_to_scheme[key]) for start, _, _, key in matcher.finditer(text)]
     by_awarder: dict[str, list[str]] = {}
