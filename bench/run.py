@@ -9,8 +9,8 @@ heavy boilerplate) into a cache directory and reused. Printed:
 - pages per second for trafilatura alone (``bare_extraction`` with the
   pipeline's options) and for the full pipeline on the same pages as a shard
   runs it (``extract.shards.process_batch`` over batches of records:
-  trafilatura, cleaning, NLP, extraction, claims, within the time limit), and
-  their ratio;
+  trafilatura, cleaning, NLP, extraction, claims, within the time limit),
+  timed in turn over blocks of 100 pages, and their ratio;
 - the time per stage of the full pipeline;
 - peak resident memory of a whole run (``extract.run``, one worker, tables
   written) over ``--memory-pages`` pages, measured in a child process;
@@ -34,6 +34,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.pages import generate  # noqa: E402
 
+BLOCK = 100     # pages timed in turn by trafilatura alone and by the full pipeline
+
 
 def stage_times(paths: list[Path]) -> tuple[float, float, dict[str, float]]:
     """Seconds for trafilatura alone, for the full pipeline, and per stage of the full pipeline."""
@@ -52,16 +54,29 @@ def stage_times(paths: list[Path]) -> tuple[float, float, dict[str, float]]:
     prepare_process()                                          # what every runner's process does first
     bare_extraction(pages[0], **clean.TRAFILATURA_OPTIONS)
 
-    started = time.perf_counter()
-    for html in pages:
-        bare_extraction(html, **clean.TRAFILATURA_OPTIONS)
-    trafilatura_alone = time.perf_counter() - started
+    def alone(block: list[str]) -> float:
+        started = time.perf_counter()
+        for html in block:
+            bare_extraction(html, **clean.TRAFILATURA_OPTIONS)
+        return time.perf_counter() - started
 
-    started = time.perf_counter()                            # as a shard runs: batches of records
-    seen = Seen()
-    for batch in batches(RawDoc(source=str(path), html=html) for path, html in zip(paths, pages)):
-        process_batch(batch, seen=seen)
-    full = time.perf_counter() - started
+    def full(block: list[tuple[Path, str]]) -> float:                # as a shard runs: batches of records
+        started = time.perf_counter()
+        for batch in batches(RawDoc(source=str(path), html=html) for path, html in block):
+            process_batch(batch, seen=seen)
+        return time.perf_counter() - started
+
+    # Both over the same blocks of pages in turn, so that the machine's ups and downs touch both alike;
+    # which goes first alternates, since the second finds a block's lines in trafilatura's caches.
+    seen, trafilatura_alone, full_pipeline = Seen(), 0.0, 0.0
+    for number, first in enumerate(range(0, len(pages), BLOCK)):
+        block = list(zip(paths[first:first + BLOCK], pages[first:first + BLOCK]))
+        if number % 2:
+            full_pipeline += full(block)
+            trafilatura_alone += alone([html for _, html in block])
+        else:
+            trafilatura_alone += alone([html for _, html in block])
+            full_pipeline += full(block)
 
     stages: dict[str, float] = collections.Counter()
     for first in range(0, len(paths), BATCH_RECORDS):       # the same work, stage by stage
@@ -84,7 +99,7 @@ def stage_times(paths: list[Path]) -> tuple[float, float, dict[str, float]]:
         stages["nlp (annotators)"] += t3 - t2
         stages["extractors + quotes"] += t4 - t3
         stages["claims"] += t5 - t4
-    return trafilatura_alone, full, dict(stages)
+    return trafilatura_alone, full_pipeline, dict(stages)
 
 
 def timed_run(pages_dir: Path, workers: int, files_per_shard: int) -> tuple[float, dict]:

@@ -9,6 +9,7 @@ the same rules then catch what it left in, such as "Baca Juga" inserts).
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
@@ -63,8 +64,8 @@ def clean_lines(lines: list[str]) -> list[str]:
 
 # Invisible characters scraped text carries (zero-width spaces and joiners, word joiner, BOM, soft
 # hyphen, bidi marks) are dropped; every kind of space (no-break, narrow, figure, ideographic) is a space.
-_INVISIBLE = regex.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
-_SPACE = regex.compile(r"[^\S\n\t]")
+_INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_SPACE = regex.compile(r"[^\S \n\t]")     # every white space but the ordinary space, line breaks and tabs
 
 
 def normalise_spaces(text: str) -> str:
