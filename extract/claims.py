@@ -70,7 +70,10 @@ def _either(kind: str) -> regex.Pattern | None:
     return either(_cues()[kind])
 
 
+@functools.lru_cache(maxsize=1024)
 def _any(kind: str, text: str) -> bool:
+    """Whether a cue of ``kind`` is in ``text``. The rules ask this of the same stretch of an article
+    several times; the answers are kept for the article at hand (cleared for each article)."""
     pattern = _either(kind)
     return pattern is not None and pattern.search(text) is not None
 
@@ -407,6 +410,7 @@ def _merge(found: dict[tuple[str, str, int | None], Claim], claim: Claim) -> Non
 
 def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                     published_year: int | None = None) -> list[Claim]:
+    _any.cache_clear()
     by_label = collections.defaultdict(list)
     for mention in mentions:
         by_label[mention.label].append(mention)
