@@ -19,6 +19,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 import regex
 
@@ -57,7 +58,7 @@ def _language():
     alternation = lambda names: "(?:" + trie_pattern(names) + r")\b"
     fill = lambda source: (source.replace("{MONTH}", alternation(months)).replace("{WEEKDAY}", alternation(weekdays))
                            .replace("{RELATIVE}", alternation(relative)))
-    rules, gates = [], {}
+    rules, gates, at_needs = [], {}, set()
     for row in rows:
         if row["kind"] == "pattern":
             needs = row.get("needs", "")
@@ -66,9 +67,15 @@ def _language():
                 rules.append((row["name"], _compile(fill(row["value"]))))   # on lower-cased text: no IGNORECASE
             except (re.error, regex.error) as exc:
                 raise row_error(row, f"bad date pattern: {exc}") from exc
+            if row.get("starts") == "needs":
+                if not needs:
+                    raise row_error(row, "starts=needs without a needs pattern")
+                at_needs.add(row["name"])
+            elif row.get("starts"):
+                raise row_error(row, f"unknown starts {row['starts']!r}; expected 'needs' or nothing")
         elif row["kind"] not in ("month", "weekday", "relative"):
             raise row_error(row, f"unknown kind {row['kind']!r}")
-    return months, weekdays, relative, rules, gates
+    return months, weekdays, relative, rules, gates, frozenset(at_needs)
 
 
 @functools.cache
@@ -152,20 +159,33 @@ def _resolve(match: re.Match, months: dict[str, int], weekdays: dict[str, int], 
     return (date, "day") if date else None
 
 
+def _gate_starts(gate: re.Pattern, lower: str) -> list[int]:
+    return [match.start() for match in gate.finditer(lower)]
+
+
+def _candidates(rule_id: str, pattern, gate, lower: str, seen: dict) -> Iterator:
+    """A rule's matches in the text; none when the text lacks what it needs, and for a rule that
+    starts where its ``needs`` pattern matches (``starts=needs``), tried only there."""
+    if gate is None:
+        return pattern.finditer(lower)
+    if rule_id in _language()[5]:
+        key = ("starts", gate.pattern)
+        if key not in seen:
+            seen[key] = _gate_starts(gate, lower)
+        return (match for start in seen[key] if (match := pattern.match(lower, start)))
+    if gate.pattern not in seen:
+        seen[gate.pattern] = gate.search(lower) is not None
+    return pattern.finditer(lower) if seen[gate.pattern] else iter(())
+
+
 def date_spans(text: str) -> list[tuple[int, int, str]]:
     """Where the date patterns match: (start, end, rule_id); earlier rules win overlaps."""
-    _, _, _, rules, gates = _language()
+    _, _, _, rules, gates, _ = _language()
     lower = lowered(text)
-    present: dict[str, bool] = {}
+    seen: dict = {}                 # what each gate found in this text
     taken: list[tuple[int, int, str]] = []
     for rule_id, pattern in rules:
-        gate = gates[rule_id]
-        if gate is not None:
-            if gate.pattern not in present:
-                present[gate.pattern] = gate.search(lower) is not None
-            if not present[gate.pattern]:
-                continue            # the text has nothing this pattern needs
-        for match in pattern.finditer(lower):
+        for match in _candidates(rule_id, pattern, gates[rule_id], lower, seen):
             start, end = match.span()
             if not any(start < e and s < end for s, e, _ in taken):
                 taken.append((start, end, rule_id))
@@ -182,7 +202,7 @@ def normalise_candidate(text: str, rule_id: str, published: dt.date | None = Non
     >>> normalise_candidate("31/02/2022", "date.numeric") is None
     True
     """
-    months, weekdays, relative, rules, _ = _language()
+    months, weekdays, relative, rules, _, _ = _language()
     pattern = dict(rules).get(rule_id)
     match = pattern.fullmatch(lowered(text)) if pattern else None
     if match is None:

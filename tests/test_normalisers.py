@@ -5,8 +5,10 @@ import datetime as dt
 
 import pytest
 
+from conftest import ROOT
 from extract.clean import parse_published
-from extract.dates import find_dates, normalise_candidate
+from extract.dates import _language, date_spans, find_dates, normalise_candidate
+from extract.phrases import lowered
 from extract.predicates import describe, find_predicates
 from extract.quotes import strip_titles
 from extract.scores import find_scores, parse_decimal
@@ -55,6 +57,35 @@ def test_find_scores(sentence, scores):
         "month-only", "weekday-picks-year", "impossible", "score-not-date", "partial-without-published"])
 def test_find_dates(text, published, expected):
     assert [(c.value, c.precision) for c in find_dates(text, published)] == expected
+
+
+def _every_position(text: str) -> list[tuple[int, int, str]]:
+    """date_spans without the short cut of rules marked starts=needs: every rule tried everywhere."""
+    _, _, _, rules, gates, _ = _language()
+    lower, taken = lowered(text), []
+    for rule_id, pattern in rules:
+        if gates[rule_id] is not None and not gates[rule_id].search(lower):
+            continue
+        for match in pattern.finditer(lower):
+            if not any(match.start() < e and s < match.end() for s, e, _ in taken):
+                taken.append((match.start(), match.end(), rule_id))
+    return sorted(taken)
+
+
+DATE_TEXTS = [
+    "Pada 8 Maret 2022, Jumat (4/3/2022), Kamis, 02 Juni 2022 dan Senin lalu; sejak bulan Agustus 2021 hingga Maret 2022.",
+    "semaret 2022, 123 Maret 2022, 8 bulan Maret 2022, Rabu(10/3), Sabtu , (5/3), serabutan Minggu kemarin",
+    "JAKARTA - Selasa (8/3/2022)\nDesember 2021 dan desember2021; Jum'at (1/4) dan Ahad 3 April 2022",
+]
+
+
+CORPUS_TEXTS = sorted((ROOT / "corpus" / "text").glob("*.txt"))
+
+
+@pytest.mark.parametrize("text", DATE_TEXTS + [path.read_text(encoding="utf-8") for path in CORPUS_TEXTS],
+                         ids=[f"case-{n}" for n in range(len(DATE_TEXTS))] + [path.stem for path in CORPUS_TEXTS])
+def test_rules_tried_only_where_their_needs_match_find_what_trying_everywhere_finds(text):
+    assert date_spans(text) == _every_position(text)
 
 
 def test_every_month_name_of_the_table_makes_a_full_date():
