@@ -60,6 +60,7 @@ class _Lexicon:
     region_names: dict[str, str]   # "kind alias" (lower case) -> the region's name: "provinsi jabar" -> Jawa Barat
     region_kinds: dict[str, set[str]]  # lower-cased region name or alias -> its kinds (kabupaten, kota, provinsi)
     bare_region: PhraseMatcher     # region names and aliases, for a region standing alone as a subject
+    any_region: PhraseMatcher      # the names and aliases of every kind: the longest at a position
 
 
 @functools.cache
@@ -109,8 +110,9 @@ def _lexicon() -> _Lexicon:
     spellings = {r["variant"]: r["standard"] for r in read_table("units/spellings.tsv", required=("variant", "standard"))}
     type_names = [form for key, form in spelled.items() if len(form.split()) >= 3]
     bare_region = PhraseMatcher([form for form in region_kinds if len(form) > 3], case="names")
+    any_region = PhraseMatcher([name for kind_names in names.values() for name in kind_names])
     return _Lexicon(head, kinds, standalone, expansions, spelled, regions, stop, after_place, spellings, type_names, type_of,
-                    region_names, region_kinds, bare_region)
+                    region_names, region_kinds, bare_region, any_region)
 
 
 def _region_kind(head: str) -> str | None:
@@ -118,8 +120,9 @@ def _region_kind(head: str) -> str | None:
 
 
 def _any_region(text: str, pos: int, lex: _Lexicon) -> int | None:
-    ends = [found[1] for matcher in lex.regions.values() if (found := matcher.match(text, pos))]
-    return max(ends) if ends else None
+    """The end of the longest region name of any kind at ``pos``."""
+    found = lex.any_region.match(text, pos)
+    return found[1] if found else None
 
 
 def _extend(text: str, pos: int, lex: _Lexicon) -> int:
