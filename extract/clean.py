@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import regex
@@ -112,22 +113,44 @@ def failed(raw: RawDoc, status: str, error: str) -> Article:
                    duplicate_of=article_id(raw.refers_to, "") if raw.refers_to else None)
 
 
-def _from_html(raw: RawDoc) -> Article:
+@dataclass(slots=True, frozen=True)
+class Page:
+    """What trafilatura found in a page: its text and metadata, without the parsed tree."""
+    text: str
+    title: str | None
+    date: str | None
+    sitename: str | None
+    author: str | None
+    url: str | None
+
+
+def extract_page(raw: RawDoc) -> Page | Article:
+    """trafilatura over a record's HTML: the page, or the failed article when no body was found."""
     try:
         doc = bare_extraction(raw.html, url=raw.url, **TRAFILATURA_OPTIONS)
     except (ParserError, XMLSyntaxError, ValueError) as exc:
         return failed(raw, "parse_error", f"{raw.source}: HTML could not be parsed ({exc})")
     if doc is None or len((doc.text or "").strip()) < MIN_BODY_CHARS:
         return failed(raw, "no_body", f"{raw.source}: no article body found in the page")
-    url = raw.url or doc.url  # a WARC target URI or a record's url, else the page's canonical URL
-    body = clean_text(doc.text)
-    title = normalise_spaces(raw.title or doc.title or "").strip() or None
+    return Page(doc.text, doc.title, doc.date, doc.sitename, doc.author, doc.url)
+
+
+def from_page(raw: RawDoc, page: Page) -> Article:
+    """A page's article: debris removed, title first, published date, language and fingerprint."""
+    url = raw.url or page.url  # a WARC target URI or a record's url, else the page's canonical URL
+    body = clean_text(page.text)
+    title = normalise_spaces(raw.title or page.title or "").strip() or None
     text = _with_title(title, body)
-    published = parse_published(doc.date) or parse_published(raw.published) or dateline_date(body)
+    published = parse_published(page.date) or parse_published(raw.published) or dateline_date(body)
     return Article(article_id=article_id(url, text), source=raw.source, url=url, title=title,
-                   site=raw.site or doc.sitename or site_of(url), author=raw.author or doc.author,
+                   site=raw.site or page.sitename or site_of(url), author=raw.author or page.author,
                    published=published, language=detect_language(text), text=text,
                    fingerprint=fingerprint(text))
+
+
+def _from_html(raw: RawDoc) -> Article:
+    found = extract_page(raw)
+    return found if isinstance(found, Article) else from_page(raw, found)
 
 
 def _from_text(raw: RawDoc) -> Article:

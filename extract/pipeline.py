@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from .claims import assemble_claims
-from .clean import failed, to_article
+from .clean import Page, extract_page, failed, from_page, to_article
 from .consistency import flag_claims
 from .duplicates import Seen, mark_in_shard
 from .extractors import (extract_awarders, extract_dates, extract_predicates, extract_quotes,
@@ -93,14 +93,30 @@ def _check_minable(article: Article) -> None:
                          f"{limit:,} characters mined at most")
 
 
-def read_record(raw: RawDoc, seen: Seen | None = None) -> Article:
-    """One raw record -> its article, ready to mine (status ok) or not (with the reason): boilerplate
-    removed, language told, and a repeat of an earlier record of ``seen`` marked."""
-    article = to_article(raw)
+def read_page(raw: RawDoc) -> Page | Article | None:
+    """The part of reading a record that may take long: trafilatura over its HTML (None for a record
+    without HTML, or one that failed to be read; a failed article when no body was found)."""
+    if raw.error or raw.html is None:
+        return None
+    return extract_page(raw)
+
+
+def finish_record(raw: RawDoc, page: Page | Article | None, seen: Seen | None = None) -> Article:
+    """The rest of reading a record (see :func:`read_record`) after :func:`read_page`."""
+    if isinstance(page, Article):
+        article = page
+    else:
+        article = from_page(raw, page) if page is not None else to_article(raw)
     _check_minable(article)
     if seen is not None:
         mark_in_shard(article, seen)
     return article
+
+
+def read_record(raw: RawDoc, seen: Seen | None = None) -> Article:
+    """One raw record -> its article, ready to mine (status ok) or not (with the reason): boilerplate
+    removed, language told, and a repeat of an earlier record of ``seen`` marked."""
+    return finish_record(raw, read_page(raw), seen)
 
 
 def process(raw: RawDoc, seen: Seen | None = None) -> Result:

@@ -34,7 +34,7 @@ from .duplicates import Seen
 from .limits import DocumentTimeout, Limits, time_limit
 from .patterns import patterns_dir
 from .nlp import build_nlp
-from .pipeline import Result, crashed, mine_batch, process, read_record
+from .pipeline import Result, crashed, finish_record, mine_batch, process, read_page
 from .records import Article, RawDoc, outcome
 from .sources import expand_inputs, is_url, kind_of, read_input
 from .tables import TableWriter
@@ -159,49 +159,58 @@ def _timed_out(raw: RawDoc, limits: Limits) -> Result:
 def process_batch(raws: list[RawDoc], limits: Limits = Limits(), seen: Seen | None = None) -> list[Result]:
     """Records -> their results, the same as :func:`process_within` gives one at a time, faster.
 
-    Each record is read within the time limit; then the articles to mine are mined together
-    (:func:`~extract.pipeline.mine_batch`) within what the record read slowest has left of its
-    time. Should that fail or run over, the batch is processed again one record at a time, so that
-    only the record at fault fails, and ``seen`` is as if it always had been.
+    Each record's page goes through trafilatura within the time limit
+    (:func:`~extract.pipeline.read_page`); then, within what the slowest of them has left of its
+    time, the rest of reading (:func:`~extract.pipeline.finish_record`) and the mining
+    (:func:`~extract.pipeline.mine_batch`) are done for the batch, stage by stage. Should that
+    fail or run over, the batch is processed again one record at a time, so that only the record
+    at fault fails, and ``seen`` is as if it always had been.
     """
     checkpoint = seen.checkpoint() if seen is not None else None
-    results: list[Result] = []
-    minable: list[int] = []
+    results: list[Result | None] = []
+    read: list[tuple[int, RawDoc, object]] = []
     budget = limits.doc_timeout
     for raw in raws:
         started = time.perf_counter()
         try:
             with time_limit(limits.doc_timeout):
-                article = read_record(raw, seen)
+                page = read_page(raw)
         except DocumentTimeout:
             results.append(_timed_out(raw, limits))
             continue
         except Exception as exc:  # one bad record must not stop a run of millions
             results.append(crashed(raw, exc))
             continue
-        if seen is not None:
-            seen.add(article)
-        if article.status == "ok":
-            minable.append(len(results))
-            if budget:
-                budget = min(budget, limits.doc_timeout - (time.perf_counter() - started))
-        results.append(Result(article))
-    if not minable:
-        return results
+        if budget:
+            budget = min(budget, limits.doc_timeout - (time.perf_counter() - started))
+        read.append((len(results), raw, page))
+        results.append(None)
+    failed_reading = [result for result in results]     # those already failed stay so
     try:
         if budget is not None and budget <= 0:
             raise DocumentTimeout()
         with time_limit(budget):
-            mined = mine_batch([results[index].article for index in minable])
+            _finish_and_mine(read, results, seen)
     except (DocumentTimeout, Exception) as exc:
-        log.info("mining a batch of %d records failed (%s); processing them one at a time",
-                 len(raws), type(exc).__name__)
+        log.info("a batch of %d records failed (%s); processing them one at a time", len(raws), type(exc).__name__)
         if seen is not None:
             seen.rewind(checkpoint)
-        return [process_within(raw, limits, seen) for raw in raws]
-    for index, result in zip(minable, mined):
-        results[index] = result
+        return [done or process_within(raw, limits, seen) for raw, done in zip(raws, failed_reading)]
     return results
+
+
+def _finish_and_mine(read: list[tuple[int, RawDoc, object]], results: list[Result | None], seen: Seen | None) -> None:
+    minable = []
+    for index, raw, page in read:
+        article = finish_record(raw, page, seen)
+        if seen is not None:
+            seen.add(article)
+        results[index] = Result(article)
+        if article.status == "ok":
+            minable.append(index)
+    if minable:
+        for index, result in zip(minable, mine_batch([results[index].article for index in minable])):
+            results[index] = result
 
 
 def batches(records: Iterable[RawDoc], size: int = BATCH_RECORDS, max_bytes: int = BATCH_BYTES) -> Iterator[list[RawDoc]]:

@@ -22,7 +22,7 @@ from extract.cli import main
 from extract.limits import Limits
 from extract.pipeline import extract_quotes as _real_quotes
 from extract.pipeline import process as _real_process
-from extract.pipeline import read_record as _real_read
+from extract.pipeline import read_page as _real_read
 from extract.records import RawDoc, outcome
 from extract.schema import TABLES
 
@@ -233,11 +233,11 @@ def _stuck(raw, seen=None):
     return _real_process(raw, seen)
 
 
-def _stuck_reading(raw, seen=None):
+def _stuck_reading(raw):
     if "copy-1" in raw.source:
         while True:          # trafilatura never finishes this page
             time.sleep(0.01)
-    return _real_read(raw, seen)
+    return _real_read(raw)
 
 
 def _stuck_mining(doc, article_id):
@@ -257,7 +257,7 @@ HTML_PAIR = ("copy-1.html", "cp1252-meta.html")   # copy-1 is about Sleman; the 
 
 
 @pytest.mark.parametrize("target, replacement, status, reason", [
-    ("extract.shards.read_record", _stuck_reading, "timeout", "copy-1.html: processing took longer than 0.3 s"),
+    ("extract.shards.read_page", _stuck_reading, "timeout", "copy-1.html: processing took longer than 0.3 s"),
     ("extract.pipeline.extract_quotes", _stuck_mining, "timeout", "copy-1.html: processing took longer than 0.3 s"),
     ("extract.pipeline.extract_quotes", _crashing_mining, "error", "copy-1.html: ValueError: a rule failed"),
 ], ids=["stuck-reading", "stuck-mining", "crash-mining"])
