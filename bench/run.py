@@ -51,7 +51,7 @@ def stage_times(paths: list[Path]) -> tuple[tuple[float, float], tuple[float, fl
     from extract.decode import decode_html
     from extract.duplicates import Seen
     from extract.nlp import annotate_batch
-    from extract.pipeline import _claims, _mentions, read_record
+    from extract.pipeline import _claims_of, _mentions_of, read_record
     from extract.records import RawDoc
     from extract.extractors import extract_quotes
     from extract.shards import BATCH_RECORDS, batches, prepare_process, process_batch
@@ -95,10 +95,9 @@ def stage_times(paths: list[Path]) -> tuple[tuple[float, float], tuple[float, fl
         docs = annotate_batch([article.text for article in articles])
         t3 = time.perf_counter()
         quoted = [extract_quotes(doc, article.article_id) for doc, article in zip(docs, articles)]
-        mentions = [_mentions(doc, article, officials) for doc, article, (_, officials) in zip(docs, articles, quoted)]
+        mentions = _mentions_of(docs, articles, [officials for _, officials in quoted])
         t4 = time.perf_counter()
-        for doc, article, found in zip(docs, articles, mentions):
-            _claims(doc, article, found)
+        _claims_of(docs, articles, mentions)
         t5 = time.perf_counter()
         stages["read + decode"] += t1 - t0
         stages["trafilatura + cleaning"] += t2 - t1

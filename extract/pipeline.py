@@ -46,19 +46,26 @@ def _without_units_in_predicates(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.label != "UNIT" or not any(s <= m.start and m.end <= e for s, e in predicates)]
 
 
-def _mentions(doc: Doc, article: Article, officials: list[Mention]) -> list[Mention]:
-    aid = article.article_id
-    mentions = (extract_units(doc, aid) + extract_predicates(doc, aid) + extract_scores(doc, aid)
-                + extract_dates(doc, aid, article.published) + extract_awarders(doc, aid) + officials)
-    mentions = _without_units_in_predicates(mentions)
-    mentions.sort(key=lambda m: (m.start, m.end, m.label))
-    return mentions
+def _mentions_of(docs: list[Doc], articles: list[Article], officials: list[list[Mention]]) -> list[list[Mention]]:
+    """Each article's mentions in text order; each extractor runs over the whole batch in turn."""
+    found = [list(people) for people in officials]
+    for extract in (extract_units, extract_predicates, extract_scores, extract_awarders):
+        for mentions, doc, article in zip(found, docs, articles):
+            mentions += extract(doc, article.article_id)
+    for mentions, doc, article in zip(found, docs, articles):
+        mentions += extract_dates(doc, article.article_id, article.published)
+    found = [_without_units_in_predicates(mentions) for mentions in found]
+    for mentions in found:
+        mentions.sort(key=lambda m: (m.start, m.end, m.label))
+    return found
 
 
-def _claims(doc: Doc, article: Article, mentions: list[Mention]) -> list[Claim]:
-    claims = assemble_claims(article.article_id, article.text, sentence_offsets(doc), mentions,
-                             article.published.year if article.published else None)
-    return flag_claims(claims, article.published)
+def _claims_of(docs: list[Doc], articles: list[Article], mentions: list[list[Mention]]) -> list[list[Claim]]:
+    """Each article's claims, assembled for the whole batch, then flagged."""
+    claims = [assemble_claims(article.article_id, article.text, sentence_offsets(doc), found,
+                              article.published.year if article.published else None)
+              for doc, article, found in zip(docs, articles, mentions)]
+    return [flag_claims(made, article.published) for made, article in zip(claims, articles)]
 
 
 def mine_batch(articles: list[Article]) -> list[Result]:
@@ -66,8 +73,8 @@ def mine_batch(articles: list[Article]) -> list[Result]:
     the whole batch before the next. Raises if any article fails: the caller mines them one by one."""
     docs = annotate_batch([article.text for article in articles])
     quoted = [extract_quotes(doc, article.article_id) for doc, article in zip(docs, articles)]
-    mentions = [_mentions(doc, article, officials) for doc, article, (_, officials) in zip(docs, articles, quoted)]
-    claims = [_claims(doc, article, found) for doc, article, found in zip(docs, articles, mentions)]
+    mentions = _mentions_of(docs, articles, [officials for _, officials in quoted])
+    claims = _claims_of(docs, articles, mentions)
     return [Result(article, found, made, quotes)
             for article, found, made, (quotes, _) in zip(articles, mentions, claims, quoted)]
 
