@@ -185,7 +185,7 @@ def process_batch(raws: list[RawDoc], limits: Limits = Limits(), seen: Seen | No
             budget = min(budget, limits.doc_timeout - (time.perf_counter() - started))
         read.append((len(results), raw, page))
         results.append(None)
-    failed_reading = [result for result in results]     # those already failed stay so
+    failed_reading = list(results)     # the records that failed in trafilatura stay so
     try:
         if budget is not None and budget <= 0:
             raise DocumentTimeout()
@@ -200,6 +200,8 @@ def process_batch(raws: list[RawDoc], limits: Limits = Limits(), seen: Seen | No
 
 
 def _finish_and_mine(read: list[tuple[int, RawDoc, object]], results: list[Result | None], seen: Seen | None) -> None:
+    """Finish reading the records trafilatura read (in record order, for ``seen``) and mine the ones
+    to mine; their results go into ``results`` at their indexes."""
     minable = []
     for index, raw, page in read:
         article = finish_record(raw, page, seen)
