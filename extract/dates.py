@@ -163,12 +163,12 @@ def _gate_starts(gate: re.Pattern, lower: str) -> list[int]:
     return [match.start() for match in gate.finditer(lower)]
 
 
-def _candidates(rule_id: str, pattern, gate, lower: str, seen: dict) -> Iterator:
+def _candidates(pattern, gate, starts_at_gate: bool, lower: str, seen: dict) -> Iterator:
     """A rule's matches in the text; none when the text lacks what it needs, and for a rule that
     starts where its ``needs`` pattern matches (``starts=needs``), tried only there."""
     if gate is None:
         return pattern.finditer(lower)
-    if rule_id in _language()[5]:
+    if starts_at_gate:
         key = ("starts", gate.pattern)
         if key not in seen:
             seen[key] = _gate_starts(gate, lower)
@@ -180,12 +180,12 @@ def _candidates(rule_id: str, pattern, gate, lower: str, seen: dict) -> Iterator
 
 def date_spans(text: str) -> list[tuple[int, int, str]]:
     """Where the date patterns match: (start, end, rule_id); earlier rules win overlaps."""
-    _, _, _, rules, gates, _ = _language()
+    _, _, _, rules, gates, at_needs = _language()
     lower = lowered(text)
     seen: dict = {}                 # what each gate found in this text
     taken: list[tuple[int, int, str]] = []
     for rule_id, pattern in rules:
-        for match in _candidates(rule_id, pattern, gates[rule_id], lower, seen):
+        for match in _candidates(pattern, gates[rule_id], rule_id in at_needs, lower, seen):
             start, end = match.span()
             if not any(start < e and s < end for s, e, _ in taken):
                 taken.append((start, end, rule_id))

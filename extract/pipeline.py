@@ -1,11 +1,13 @@
 """One record through every stage: raw -> article -> annotated Doc -> records.
 
 :func:`process` takes one record through them; it never raises for a bad
-record: the failure becomes the article's status and error. Runners read
-records into articles one by one (:func:`read_record`) and mine them in
-batches (:func:`mine_batch`), stage by stage over the batch as spaCy's
-``nlp.pipe`` does: each stage's rules stay in the processor's cache for the
-whole batch instead of being evicted by the other stages between records. Articles in a language other than those of
+record: the failure becomes the article's status and error. The runners'
+:func:`extract.shards.process_batch` does the same for a batch of records:
+trafilatura over each page (:func:`read_page`), then the rest of reading
+(:func:`finish_record`) and the mining (:func:`mine_batch`), each stage over
+the whole batch as spaCy's ``nlp.pipe`` does, so that a stage's rules stay in
+the processor's cache instead of being evicted by the other stages between
+records. Articles in a language other than those of
 ``MINED_LANGUAGES`` are kept with status ``language`` and not mined; a record
 repeating an earlier one of its shard (``seen``) is kept with status
 ``duplicate`` and not mined.
