@@ -8,7 +8,7 @@ heavy boilerplate) into a cache directory and reused. Printed:
 
 - pages per second for trafilatura alone (``bare_extraction`` with the
   pipeline's options) and for the full pipeline on the same pages as a shard
-  runs it (``extract.shards.process_batch`` over batches of records:
+  runs it (``extract.runner.shards.process_batch`` over batches of records:
   trafilatura, cleaning, NLP, extraction, claims, within the time limit),
   timed in turn over blocks of 100 pages, and their ratio (by the clock, and
   in CPU time, which the machine's other work disturbs less);
@@ -47,14 +47,14 @@ def stage_times(paths: list[Path]) -> tuple[tuple[float, float], tuple[float, fl
     of the full pipeline."""
     from trafilatura import bare_extraction
 
-    from extract import clean
-    from extract.decode import decode_html
-    from extract.duplicates import Seen
-    from extract.nlp import annotate_batch
-    from extract.pipeline import _claims_of, _mentions_of, read_record
+    from extract.read import clean
+    from extract.read.decode import decode_html
+    from extract.across.duplicates import Seen
+    from extract.mine.nlp import annotate_batch
+    from extract.runner.stages import _claims_of, _mentions_of, read_record
     from extract.records import RawDoc
-    from extract.extractors import extract_quotes
-    from extract.shards import BATCH_RECORDS, batches, prepare_process, process_batch
+    from extract.mine.extractors import extract_quotes
+    from extract.runner.shards import BATCH_RECORDS, batches, prepare_process, process_batch
 
     pages = [decode_html(p.read_bytes())[0] for p in paths]
     prepare_process()                                          # what every runner's process does first

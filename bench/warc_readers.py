@@ -32,7 +32,7 @@ def write_warc(paths: list[Path], target: Path) -> None:
 
 
 def read_warcio(target: Path) -> int:
-    from extract.sources.warc import read_warc
+    from extract.read.warc import read_warc
     return sum(len(doc.html or "") for doc in read_warc(target))
 
 

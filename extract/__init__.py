@@ -20,15 +20,15 @@ import os
 # of pyarrow; a value the user set is kept.
 os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 
-__version__ = "0.1.0"
+from .about import __version__
 
-from .crosscheck import crosscheck
-from .evaluate import evaluate
+from .across.crosscheck import crosscheck
+from .ask.evaluate import evaluate
 from .limits import Limits
-from .load import load
-from .query import check, find_claims
-from .report import write_report
-from .run import run
+from .io.load import load
+from .ask.query import check, find_claims
+from .ask.report import write_report
+from .runner.runs import run
 
 __all__ = ["run", "load", "evaluate", "crosscheck", "find_claims", "check", "write_report", "Limits",
            "__version__"]

@@ -6,7 +6,7 @@ import json
 import logging
 import sys
 
-from . import __version__
+from .about import __version__
 from .limits import Limits
 
 
@@ -21,8 +21,8 @@ def _positive_or_off(value: str) -> float | None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .run import run
-    from .sources.web import fetch_config
+    from .runner.runs import run
+    from .read.web import fetch_config
     as_int = lambda value: None if value is None else int(value)
     limits = Limits(max_page_bytes=as_int(args.max_page_bytes), max_decompressed_bytes=as_int(args.max_decompressed_bytes),
                     doc_timeout=args.doc_timeout)
@@ -35,7 +35,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate
+    from .ask.evaluate import evaluate
     report = evaluate(args.gold, args.pred)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
@@ -49,7 +49,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _claims(args: argparse.Namespace) -> int:
-    from .query import evidence_lines, find_claims
+    from .ask.query import evidence_lines, find_claims
     found = find_claims(args.out_dir, unit=args.unit, year=args.year, scheme=args.scheme, predicate=args.predicate)
     if args.csv:
         found.to_csv(sys.stdout, index=False)
@@ -61,14 +61,14 @@ def _claims(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .query import check
+    from .ask.query import check
     result = check(args.out_dir, args.statement)
     print("\n".join(result.lines()))
     return 0 if result.checks else 2
 
 
 def _crosscheck(args: argparse.Namespace) -> int:
-    from .crosscheck import crosscheck
+    from .across.crosscheck import crosscheck
     result = crosscheck(args.out_dir)
     conflicts = len({side.conflict_id for side in result.conflicts})
     print(f"results {len(result.support)} ({sum(s.articles > 1 for s in result.support)} stated by more than one "
@@ -77,7 +77,7 @@ def _crosscheck(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .report import write_report
+    from .ask.report import write_report
     print(write_report(args.out_dir, args.output, title=args.title))
     return 0
 

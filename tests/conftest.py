@@ -13,7 +13,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from extract.nlp import build_nlp
+    from extract.mine.nlp import build_nlp
     return build_nlp()
 
 

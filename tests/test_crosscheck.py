@@ -7,10 +7,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from extract.consistency import check_claim, flag_claims
-from extract.crosscheck import cross_check
+from extract.mine.consistency import check_claim, flag_claims
+from extract.across.crosscheck import cross_check
 from extract.records import Claim
-from extract.resolve import group_units
+from extract.across.resolve import group_units
 
 
 def claim(unit="RSUD Daya", predicate="Pelayanan Prima", grade="A", scheme="PEKPPP", score=None, year=2023,

@@ -7,14 +7,14 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 import extract
-from extract.schema import ALL_TABLES
+from extract.io.schema import ALL_TABLES
 
 from conftest import CORPUS, run_cli
 
 
 def corpus_records() -> int:
     """How many input records the corpus holds: pages, text files, JSONL lines, WARC HTML responses."""
-    from extract.sources import iter_raw_docs
+    from extract.read.inputs import iter_raw_docs
     return sum(1 for _ in iter_raw_docs([str(CORPUS)]))
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from extract.pipeline import mine
+from extract.runner.stages import mine
 from extract.records import Article
 
 
@@ -125,7 +125,7 @@ def test_quotes(text, expected):
 
 
 def test_bylines_and_credits_are_not_speakers():
-    from extract.clean import to_article
+    from extract.read.clean import to_article
     from extract.records import RawDoc
     raw = RawDoc(source="t.txt", text="Penulis :\nAni Lestari\nEditor: Budi Santoso\nJAKARTA - Kemensos meraih "
                  "predikat Kepatuhan Tinggi. “Kami bangga,” kata Dadang Iskandar, Irjen Kemensos.\n(Foto: Humas Kemensos)")

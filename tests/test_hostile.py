@@ -20,11 +20,11 @@ import pytest
 import extract
 from extract.cli import main
 from extract.limits import Limits
-from extract.pipeline import extract_quotes as _real_quotes
-from extract.pipeline import process as _real_process
-from extract.pipeline import read_page as _real_read
+from extract.runner.stages import extract_quotes as _real_quotes
+from extract.runner.stages import process as _real_process
+from extract.runner.stages import read_page as _real_read
 from extract.records import RawDoc, outcome
-from extract.schema import TABLES
+from extract.io.schema import TABLES
 
 from conftest import ROOT, assert_same_tables
 from data.make_hostile import build
@@ -182,7 +182,7 @@ def test_a_copy_of_an_article_gone_from_the_inputs_is_mined_again(hostile_dir, t
 
 def test_a_run_killed_while_marking_duplicates_is_finished_by_the_next(hostile_run, hostile_dir, tmp_path,
                                                                          monkeypatch):
-    import extract.duplicates as duplicates
+    import extract.across.duplicates as duplicates
     replace, calls = duplicates._replace, []
 
     def dies_after_one(table, path):
@@ -257,9 +257,9 @@ HTML_PAIR = ("copy-1.html", "cp1252-meta.html")   # copy-1 is about Sleman; the 
 
 
 @pytest.mark.parametrize("target, replacement, status, reason", [
-    ("extract.shards.read_page", _stuck_reading, "timeout", "copy-1.html: processing took longer than 0.3 s"),
-    ("extract.pipeline.extract_quotes", _stuck_mining, "timeout", "copy-1.html: processing took longer than 0.3 s"),
-    ("extract.pipeline.extract_quotes", _crashing_mining, "error", "copy-1.html: ValueError: a rule failed"),
+    ("extract.runner.shards.read_page", _stuck_reading, "timeout", "copy-1.html: processing took longer than 0.3 s"),
+    ("extract.runner.stages.extract_quotes", _stuck_mining, "timeout", "copy-1.html: processing took longer than 0.3 s"),
+    ("extract.runner.stages.extract_quotes", _crashing_mining, "error", "copy-1.html: ValueError: a rule failed"),
 ], ids=["stuck-reading", "stuck-mining", "crash-mining"])
 def test_a_record_that_fails_or_runs_over_fails_alone_and_the_run_goes_on(hostile_dir, tmp_path, monkeypatch,
                                                                          target, replacement, status, reason):
@@ -276,8 +276,8 @@ def test_a_record_that_fails_or_runs_over_fails_alone_and_the_run_goes_on(hostil
 
 def test_the_time_limit_works_off_the_main_thread(hostile_dir, monkeypatch):
     """Dask workers run tasks in threads, where no alarm signal can be set: the watchdog fallback."""
-    from extract.shards import process_within
-    monkeypatch.setattr("extract.shards.process", _stuck)
+    from extract.runner.shards import process_within
+    monkeypatch.setattr("extract.runner.shards.process", _stuck)
     results = []
     raw = RawDoc(source=str(hostile_dir / "html" / "copy-1.html"), html="<p>x</p>")
     worker = threading.Thread(target=lambda: results.append(process_within(raw, Limits(doc_timeout=0.3))))

@@ -6,13 +6,13 @@ import datetime as dt
 import pytest
 
 from conftest import ROOT
-from extract.clean import parse_published
-from extract.dates import _language, date_spans, find_dates, normalise_candidate
-from extract.phrases import lowered
-from extract.predicates import describe, find_predicates
-from extract.quotes import strip_titles
-from extract.scores import find_scores, parse_decimal
-from extract.units import canonical_unit, find_units
+from extract.read.clean import parse_published
+from extract.mine.dates import _language, date_spans, find_dates, normalise_candidate
+from extract.mine.gazetteer import lowered
+from extract.mine.predicates import describe, find_predicates
+from extract.mine.quotes import strip_titles
+from extract.mine.scores import find_scores, parse_decimal
+from extract.mine.units import canonical_unit, find_units
 
 D = dt.date
 

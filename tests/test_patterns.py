@@ -6,15 +6,15 @@ import shutil
 
 import pytest
 
-from extract import patterns
-from extract.patterns import PatternError, patterns_dir
+from extract.rules import files as patterns
+from extract.rules.files import PatternError, patterns_dir
 
 
 def _reset_caches():
-    import extract.dates, extract.debris, extract.predicates, extract.scores, extract.units, extract.quotes, extract.claims
+    import extract.mine.dates, extract.read.debris, extract.mine.predicates, extract.mine.scores, extract.mine.units, extract.mine.quotes, extract.mine.claims
     patterns.patterns_dir.cache_clear()
-    for module in (extract.dates, extract.debris, extract.predicates, extract.scores, extract.units,
-                   extract.quotes, extract.claims):
+    for module in (extract.mine.dates, extract.read.debris, extract.mine.predicates, extract.mine.scores, extract.mine.units,
+                   extract.mine.quotes, extract.mine.claims):
         for value in vars(module).values():
             if isinstance(value, functools._lru_cache_wrapper):
                 value.cache_clear()
@@ -38,13 +38,13 @@ def test_every_rule_file_has_a_provenance_note():
 
 
 def test_all_rules_load():
-    from extract.claims import _cues
-    from extract.dates import _language
-    from extract.debris import _rules
-    from extract.predicates import _awarder_matcher, _matchers
-    from extract.quotes import _lexicon as quote_lexicon
-    from extract.scores import _rules as score_rules
-    from extract.units import _lexicon as unit_lexicon
+    from extract.mine.claims import _cues
+    from extract.mine.dates import _language
+    from extract.read.debris import _rules
+    from extract.mine.predicates import _awarder_matcher, _matchers
+    from extract.mine.quotes import _lexicon as quote_lexicon
+    from extract.mine.scores import _rules as score_rules
+    from extract.mine.units import _lexicon as unit_lexicon
     for loader in (_cues, _language, _rules, _matchers, _awarder_matcher, quote_lexicon, score_rules, unit_lexicon):
         assert loader()
 
@@ -66,12 +66,12 @@ def test_bad_entry_names_file_and_line(patterns_copy, file, bad_line, message):
     lines = path.read_text(encoding="utf-8").splitlines()
     lines.append(bad_line)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    from extract.pipeline import mine
+    from extract.runner.stages import mine
     from extract.records import Article
     article = Article("x", "t", None, None, None, None, None, "id",
                       "Pemkot Palembang meraih predikat Pelayanan Prima dengan nilai 4,6 pada 8 Maret 2022.")
     with pytest.raises(PatternError) as error:
-        from extract.debris import clean_text
+        from extract.read.debris import clean_text
         clean_text("Isi.")
         mine(article)
     assert error.value.path.endswith(file)
@@ -91,5 +91,5 @@ DEBRIS_CASES = [
 
 @pytest.mark.parametrize("text, expected", [c[1:] for c in DEBRIS_CASES], ids=[c[0] for c in DEBRIS_CASES])
 def test_debris_rules(text, expected):
-    from extract.debris import clean_text
+    from extract.read.debris import clean_text
     assert clean_text(text) == expected

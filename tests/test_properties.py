@@ -10,16 +10,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import extract
-from extract.clean import parse_published
-from extract.dates import normalise_candidate
-from extract.debris import clean_text
-from extract.decode import decode_html
-from extract.duplicates import fingerprint
-from extract.language import detect_language
-from extract.pipeline import mine
+from extract.read.clean import parse_published
+from extract.mine.dates import normalise_candidate
+from extract.read.debris import clean_text
+from extract.read.decode import decode_html
+from extract.across.duplicates import fingerprint
+from extract.read.language import detect_language
+from extract.runner.stages import mine
 from extract.records import Article
-from extract.scores import parse_decimal
-from extract.units import canonical_unit
+from extract.mine.scores import parse_decimal
+from extract.mine.units import canonical_unit
 
 WORDS = ["Pemkot", "Palembang", "meraih", "predikat", "Pelayanan", "Prima", "nilai", "81,05", "Kamis", "(2/6/2022)",
          "“Kami", "bangga,”", "kata", "Dadang", "Iskandar,", "Kepala", "Dinas", "Kabupaten", "Sleman", "zona", "hijau",

@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 
 import extract
-from extract.shards import plan_shards
-from extract.tables import table_dir
+from extract.runner.shards import plan_shards
+from extract.io.tables import table_dir
 
 from conftest import CORPUS, ROOT, assert_same_tables
-from extract.schema import TABLES
+from extract.io.schema import TABLES
 
 @pytest.fixture(scope="module")
 def single_process_run(tmp_path_factory):

@@ -176,7 +176,7 @@ def local_server():
 
 def test_urls_are_fetched(tmp_path, local_server):
     from extract import run
-    from extract.sources.web import fetch_config
+    from extract.read.web import fetch_config
     config = fetch_config(timeout=5, allow_private=True)
     run([f"{local_server}/berita/1", f"{local_server}/hilang"], tmp_path / "out", fetch_config=config)
     articles = read(tmp_path / "out", "articles")

@@ -1,0 +1,1 @@
+"""Across articles: duplicates, unit names grouped across articles, support and conflicts."""

@@ -1,0 +1,1 @@
+"""Asking a run's tables: queries, the fact-check, the HTML report, evaluation against gold."""

@@ -1,0 +1,1 @@
+"""The output tables: their pyarrow schema, writing part files, reading a run back."""

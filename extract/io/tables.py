@@ -1,0 +1,112 @@
+"""Records -> parquet tables with the one schema of :mod:`extract.io.schema`.
+
+Each table is a directory of part files, one per shard:
+``DIR/<table>.parquet/<part>.parquet`` (``pandas.read_parquet`` and
+``pyarrow.parquet.read_table`` read the directory as one table). Rows are
+written in bounded batches (a row group per batch) to a hidden temporary file
+beside the part, renamed into place when the shard is done: a run that dies
+leaves no half-written part.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .schema import ALL_TABLES, TABLES
+
+
+def to_table(name: str, records: list) -> pa.Table:
+    """Dataclass records -> an Arrow table with the table's schema (extra fields dropped)."""
+    schema = ALL_TABLES[name]
+    columns = {column: [getattr(r, column) for r in records] for column in schema.names}
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def table_dir(out_dir: Path | str, name: str) -> Path:
+    return Path(out_dir) / f"{name}.parquet"
+
+
+class TableWriter:
+    """Buffers one shard's records per table and writes a row group every ``batch_size`` rows."""
+
+    def __init__(self, out_dir: Path | str, part: str, batch_size: int = 500):
+        self.out_dir = Path(out_dir)
+        self.part = part
+        self.batch_size = batch_size
+        self._buffers: dict[str, list] = {name: [] for name in TABLES}
+        self._writers: dict[str, pq.ParquetWriter] = {}
+        self.counts = {name: 0 for name in TABLES}
+
+    def final_path(self, name: str) -> Path:
+        return table_dir(self.out_dir, name) / f"{self.part}.parquet"
+
+    def _temp_path(self, name: str) -> Path:
+        return table_dir(self.out_dir, name) / f".{self.part}.{os.getpid()}.tmp"
+
+    def add(self, name: str, records: list) -> None:
+        buffer = self._buffers[name]
+        buffer.extend(records)
+        self.counts[name] += len(records)
+        if len(buffer) >= self.batch_size:
+            self._flush(name)
+
+    def _flush(self, name: str) -> None:
+        buffer = self._buffers[name]
+        if name not in self._writers:
+            table_dir(self.out_dir, name).mkdir(parents=True, exist_ok=True)
+            self._writers[name] = pq.ParquetWriter(self._temp_path(name), TABLES[name], compression="zstd")
+        if buffer:
+            self._writers[name].write_table(to_table(name, buffer))
+            buffer.clear()
+
+    def close(self) -> dict[str, Path]:
+        """Write what is left and move every part into place."""
+        paths = {}
+        for name in TABLES:
+            self._flush(name)
+            self._writers.pop(name).close()
+            os.replace(self._temp_path(name), self.final_path(name))
+            paths[name] = self.final_path(name)
+        return paths
+
+    def abort(self) -> None:
+        for name, writer in list(self._writers.items()):
+            writer.close()
+            self._temp_path(name).unlink(missing_ok=True)
+        self._writers.clear()
+
+    def __enter__(self) -> "TableWriter":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+
+def write_table(out_dir: Path | str, name: str, records: list) -> Path:
+    """A whole table in one file, ``DIR/<table>.parquet``, written under a temporary name and renamed."""
+    path = Path(out_dir) / f"{name}.parquet"
+    temp = path.with_name(f".{name}.{os.getpid()}.tmp")
+    pq.write_table(to_table(name, records), temp, compression="zstd")
+    os.replace(temp, path)
+    return path
+
+
+def prune(out_dir: Path | str, keep: set[str]) -> int:
+    """Remove the part files (and leftovers of killed runs) of shards not in ``keep``; return how many."""
+    removed = 0
+    for name in TABLES:
+        directory = table_dir(out_dir, name)
+        if not directory.is_dir():
+            continue
+        for path in directory.iterdir():
+            part = path.name[:-len(".parquet")] if path.name.endswith(".parquet") else None
+            if part not in keep:
+                path.unlink()
+                removed += 1
+    return removed

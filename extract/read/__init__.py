@@ -1,0 +1,1 @@
+"""Reading: input files, archives, feeds and URLs into raw records; boilerplate removal, decoding, language."""

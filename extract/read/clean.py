@@ -1,0 +1,180 @@
+"""Raw records -> articles: boilerplate removal, metadata, a stable id.
+
+HTML goes through trafilatura with metadata, favouring precision (a related
+headline left in the body becomes a false claim downstream); its output and
+plain text alike then pass the debris rules of ``patterns/debris.tsv``.
+``published`` comes from the page metadata, the record's own field, or a
+dateline in the text, in that order. The article's title, when known and not
+already its first line, is the first line of ``text`` so that a claim in a
+title has offsets like any other.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import regex
+from lxml.etree import ParserError, XMLSyntaxError
+from trafilatura import bare_extraction
+
+from ..mine.dates import find_dates, parse_with_dateparser
+from .debris import clean_text, normalise_spaces
+from ..across.duplicates import fingerprint
+from .language import detect_language
+from ..records import Article, RawDoc
+
+log = logging.getLogger(__name__)
+
+TRAFILATURA_OPTIONS = dict(
+    with_metadata=True,
+    favor_precision=True,
+    include_comments=False,
+    include_tables=True,
+    include_images=False,
+    include_links=False,
+    deduplicate=False,
+)
+_DATELINE_CHARS = 400
+MIN_BODY_CHARS = 100   # less than this left of a page is navigation, not an article
+_TITLE_LINE = regex.compile(r"^[^\n]{5,200}$")
+
+
+def article_id(url: str | None, text: str) -> str:
+    """A stable id: a hash of the URL, else of the content.
+
+    >>> article_id("https://a.example/x", "")
+    '95fb0b3e578c9f95'
+    >>> article_id(None, "Isi") == article_id(None, "Isi")
+    True
+    """
+    key = ("url:" + url.strip()) if url else ("text:" + text)
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    """A published value as sources give it -> date.
+
+    >>> parse_published("2022-03-09 10:12:00"), parse_published("2021-03-10T18:02:00+07:00")
+    (datetime.date(2022, 3, 9), datetime.date(2021, 3, 10))
+    >>> parse_published("10 Maret 2021"), parse_published("soon")
+    (datetime.date(2021, 3, 10), None)
+    """
+    if not value:
+        return None
+    value = value.strip()
+    match = regex.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if match:
+        try:
+            return dt.date(*map(int, match.groups()))
+        except ValueError:
+            return None
+    parsed = parse_with_dateparser(value[:60])
+    return parsed[0] if parsed and parsed[1] == "day" else None
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """The first full date near the top of the text (its dateline), if any."""
+    for candidate in find_dates(text[:_DATELINE_CHARS]):
+        if candidate.precision == "day":
+            return candidate.value
+    return None
+
+
+def site_of(url: str | None) -> str | None:
+    """The host of a URL without ``www.``.
+
+    >>> site_of("https://www.suara.com/news/1")
+    'suara.com'
+    """
+    if not url or "://" not in url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host[4:] if host.startswith("www.") else (host or None)
+
+
+def _with_title(title: str | None, body: str) -> str:
+    if not title or not _TITLE_LINE.match(title.strip()):
+        return body
+    title = title.strip()
+    first = body.split("\n", 1)[0].strip()
+    if first.lower() == title.lower():
+        return body
+    return f"{title}\n{body}"
+
+
+def failed(raw: RawDoc, status: str, error: str) -> Article:
+    return Article(article_id=article_id(raw.url, raw.source), source=raw.source, url=raw.url,
+                   title=raw.title, site=raw.site or site_of(raw.url), author=raw.author,
+                   published=parse_published(raw.published), language=None, text="",
+                   status=status, error=error,
+                   duplicate_of=article_id(raw.refers_to, "") if raw.refers_to else None)
+
+
+@dataclass(slots=True, frozen=True)
+class Page:
+    """What trafilatura found in a page: its text and metadata, without the parsed tree."""
+    text: str
+    title: str | None
+    date: str | None
+    sitename: str | None
+    author: str | None
+    url: str | None
+
+
+def extract_page(raw: RawDoc) -> Page | Article:
+    """trafilatura over a record's HTML: the page, or the failed article when no body was found."""
+    try:
+        doc = bare_extraction(raw.html, url=raw.url, **TRAFILATURA_OPTIONS)
+    except (ParserError, XMLSyntaxError, ValueError) as exc:
+        return failed(raw, "parse_error", f"{raw.source}: HTML could not be parsed ({exc})")
+    if doc is None or len((doc.text or "").strip()) < MIN_BODY_CHARS:
+        return failed(raw, "no_body", f"{raw.source}: no article body found in the page")
+    return Page(doc.text, doc.title, doc.date, doc.sitename, doc.author, doc.url)
+
+
+def from_page(raw: RawDoc, page: Page) -> Article:
+    """A page's article: debris removed, title first, published date, language and fingerprint."""
+    url = raw.url or page.url  # a WARC target URI or a record's url, else the page's canonical URL
+    body = clean_text(page.text)
+    title = normalise_spaces(raw.title or page.title or "").strip() or None
+    text = _with_title(title, body)
+    published = parse_published(page.date) or parse_published(raw.published) or dateline_date(body)
+    return Article(article_id=article_id(url, text), source=raw.source, url=url, title=title,
+                   site=raw.site or page.sitename or site_of(url), author=raw.author or page.author,
+                   published=published, language=detect_language(text), text=text,
+                   fingerprint=fingerprint(text))
+
+
+def _from_html(raw: RawDoc) -> Article:
+    found = extract_page(raw)
+    return found if isinstance(found, Article) else from_page(raw, found)
+
+
+def _from_text(raw: RawDoc) -> Article:
+    body = clean_text(raw.text or "")
+    if not body.strip():
+        return failed(raw, "no_body", f"{raw.source}: nothing left after removing debris")
+    title = raw.title
+    if title is None:
+        lines = (raw.text or "").lstrip().split("\n", 2)
+        if len(lines) > 2 and not lines[1].strip() and _TITLE_LINE.match(lines[0].strip()) \
+                and not lines[0].rstrip().endswith((".", ":", "”", '"')):
+            title = lines[0].strip()
+    title = normalise_spaces(title).strip() or None if title else None
+    text = _with_title(title, body)
+    published = parse_published(raw.published) or dateline_date(body)
+    return Article(article_id=article_id(raw.url, text), source=raw.source, url=raw.url, title=title,
+                   site=raw.site or site_of(raw.url), author=raw.author, published=published,
+                   language=detect_language(text), text=text, fingerprint=fingerprint(text))
+
+
+def to_article(raw: RawDoc) -> Article:
+    """One raw record -> one article (status ok, or the reason it failed)."""
+    if raw.error:
+        return failed(raw, raw.status if raw.status != "ok" else "read_error", raw.error)
+    if raw.html is not None:
+        return _from_html(raw)
+    return _from_text(raw)

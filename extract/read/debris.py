@@ -1,0 +1,84 @@
+"""Remove the debris scraped news text carries: rules from ``patterns/debris.tsv``.
+
+Works line by line on text (HTML is first reduced to text by trafilatura, and
+the same rules then catch what it left in, such as "Baca Juga" inserts).
+
+>>> clean_text("Penulis :\\nHumas\\nIsi berita.\\nBaca Juga: Judul lain\\nLanjutan.\\nBerita Terkait\\n- Judul")
+'Isi berita.\\nLanjutan.'
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import regex
+
+from ..rules.files import either, read_rule_groups
+
+ACTIONS = ("cut_from", "drop_line", "drop_pair", "strip_prefix")
+
+
+@functools.cache
+def _rules() -> dict[str, list[regex.Pattern]]:
+    return read_rule_groups("debris.tsv", "action", ACTIONS)
+
+
+@functools.cache
+def _whole_line(action: str) -> regex.Pattern | None:
+    """The rules of one action as one pattern: each line is tried once, not once per rule."""
+    return either(_rules()[action])
+
+
+def _full(action: str, line: str) -> bool:
+    pattern = _whole_line(action)
+    return pattern is not None and pattern.fullmatch(line) is not None
+
+
+def clean_lines(lines: list[str]) -> list[str]:
+    rules = _rules()
+    kept: list[str] = []
+    skip_next = False
+    for raw in lines:
+        line = raw.strip()
+        if skip_next:
+            skip_next = False
+            continue
+        if not line:
+            if kept and kept[-1]:
+                kept.append("")
+            continue
+        if _full("cut_from", line):
+            break
+        if _full("drop_pair", line):
+            skip_next = True
+            continue
+        if _full("drop_line", line):
+            continue
+        for pattern in rules["strip_prefix"]:
+            line = pattern.sub("", line, count=1) if pattern.match(line) else line
+        kept.append(line)
+    while kept and not kept[-1]:
+        kept.pop()
+    return kept
+
+
+# Invisible characters scraped text carries (zero-width spaces and joiners, word joiner, BOM, soft
+# hyphen, bidi marks) are dropped; every kind of space (no-break, narrow, figure, ideographic) is a space.
+_INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_SPACE = regex.compile(r"[^\S \n\t]")     # every white space but the ordinary space, line breaks and tabs
+
+
+def normalise_spaces(text: str) -> str:
+    """Line breaks as ``\\n``, invisible characters out, every space an ordinary space.
+
+    >>> normalise_spaces("Pelayanan\\u200b\\u00a0Prima\\r\\nKota\\u202fBatu\\u00ad")
+    'Pelayanan Prima\\nKota Batu'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text))
+
+
+def clean_text(text: str) -> str:
+    """Scraped article text -> the body without its debris, one paragraph a line."""
+    text = normalise_spaces(text)
+    return "\n".join(line for line in clean_lines(text.split("\n")) if line)

@@ -1,0 +1,41 @@
+"""URLs given on the command line, fetched with trafilatura's downloader.
+
+The downloader's settings bound every fetch: ``DOWNLOAD_TIMEOUT`` seconds and
+``MAX_FILE_SIZE`` bytes. Fetching from private or loopback addresses is refused
+unless the config allows it (``fetch_config(allow_private=True)``).
+"""
+from __future__ import annotations
+
+import logging
+from configparser import ConfigParser
+
+from trafilatura.downloads import fetch_response
+from trafilatura.settings import use_config
+
+from .decode import charset_from_header, decode_html
+from ..records import RawDoc
+
+log = logging.getLogger(__name__)
+
+
+def fetch_config(timeout: int = 30, max_bytes: int = 20_000_000, allow_private: bool = False) -> ConfigParser:
+    config = use_config()
+    config.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(timeout))
+    config.set("DEFAULT", "MAX_FILE_SIZE", str(max_bytes))
+    config.set("DEFAULT", "SLEEP_TIME", "0")
+    config.set("DEFAULT", "SSRF_PROTECTION", "off" if allow_private else "on")
+    return config
+
+
+def fetch_url(url: str, config: ConfigParser | None = None) -> RawDoc:
+    config = config or fetch_config()
+    response = fetch_response(url, decode=False, with_headers=True, config=config)
+    if response is None or not response.data:
+        return RawDoc(source=url, url=url, status="fetch_error",
+                      error=f"{url}: download failed (timeout, refused, too large or empty)")
+    if response.status != 200:
+        return RawDoc(source=url, url=url, status="fetch_error", error=f"{url}: HTTP {response.status}")
+    headers = response.headers or {}
+    declared = charset_from_header(headers.get("content-type") or headers.get("Content-Type"))
+    html, _ = decode_html(response.data, declared=declared)
+    return RawDoc(source=url, url=response.url or url, html=html)

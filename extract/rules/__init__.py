@@ -1,0 +1,1 @@
+"""The rule files of patterns/, read and validated once."""

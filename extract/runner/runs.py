@@ -1,0 +1,157 @@
+"""Runners: the inputs cut into shards, processed here (one process or local workers) or on a
+Dask cluster, duplicates marked across shards, and what a run reports at its end. Every runner
+calls the same :func:`~extract.runner.shards.process_shard`."""
+from __future__ import annotations
+
+import collections
+import logging
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pyarrow.parquet as pq
+from tqdm import tqdm
+
+from ..across.crosscheck import crosscheck
+from ..across.duplicates import mark_duplicates
+from ..limits import Limits
+from ..records import outcome
+from ..io.schema import TABLES
+from .shards import (FILES_PER_SHARD, MARKERS, ShardSummary, marker_path, plan_shards, prepare_process,
+                     process_shard)
+from ..io.tables import prune, table_dir
+
+log = logging.getLogger(__name__)
+
+DEFAULT_INPUT = "corpus"
+DEFAULT_OUT = "outputs"
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did. ``records`` (inputs: one ``articles`` row each) = ``ok`` + ``failed`` + ``skipped``."""
+
+    out_dir: Path
+    records: int = 0
+    ok: int = 0
+    failed: int = 0
+    skipped: int = 0                 # readable but not mined: another language, a duplicate
+    resumed: int = 0                 # records of shards finished by an earlier run, not redone
+    shards: int = 0
+    shards_resumed: int = 0
+    statuses: collections.Counter = field(default_factory=collections.Counter)
+    rows: collections.Counter = field(default_factory=collections.Counter)
+    elapsed: float = 0.0
+
+    def add(self, shard: ShardSummary) -> None:
+        self.shards += 1
+        if shard.resumed:
+            self.shards_resumed += 1
+            self.resumed += shard.records
+
+    def count(self, statuses: collections.Counter, rows: collections.Counter) -> None:
+        """The final tally, from the tables as written (after duplicates are marked)."""
+        self.statuses = collections.Counter({s: n for s, n in statuses.items() if n})
+        groups = collections.Counter()
+        for status, n in self.statuses.items():
+            groups[outcome(status)] += n
+        self.ok, self.failed, self.skipped = groups["ok"], groups["failed"], groups["skipped"]
+        self.records = sum(self.statuses.values())
+        self.rows = rows
+
+    def by_status(self, group: str) -> str:
+        parts = [f"{status} {n}" for status, n in sorted(self.statuses.items()) if outcome(status) == group]
+        return f" ({', '.join(parts)})" if parts else ""
+
+    def lines(self) -> list[str]:
+        return [
+            f"inputs: {self.records} = ok {self.ok} + failed {self.failed}{self.by_status('failed')} "
+            f"+ skipped {self.skipped}{self.by_status('skipped')}",
+            f"shards: {self.shards}, {self.shards_resumed} already done by an earlier run ({self.resumed} records)",
+            f"rows: mentions {self.rows['mentions']}, claims {self.rows['claims']}, quotes {self.rows['quotes']}; "
+            f"results {self.rows['support']}, claims in conflicts {self.rows['conflicts']}",
+            f"tables in {self.out_dir} ({self.elapsed:.1f} s)",
+        ]
+
+
+def _local(shards, out_dir, workers, bar, **options) -> Iterable[ShardSummary]:
+    if workers <= 1 or len(shards) <= 1:
+        for shard in shards:
+            yield process_shard(shard, out_dir, progress=bar.update, **options)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=prepare_process) as pool:
+        futures = [pool.submit(process_shard, shard, out_dir, **options) for shard in shards]
+        for future in as_completed(futures):
+            summary = future.result()
+            bar.update(summary.records)
+            yield summary
+
+
+def _row_counts(out_dir: Path, parts: list[str]) -> collections.Counter:
+    rows = collections.Counter()
+    for name in TABLES:
+        for part in parts:
+            path = table_dir(out_dir, name) / f"{part}.parquet"
+            if path.exists():
+                rows[name] += pq.read_metadata(path).num_rows
+    return rows
+
+
+def run(inputs: Iterable[str] | None = None, out_dir: str | Path = DEFAULT_OUT, *, workers: int | None = None,
+        scheduler=None, fetch_config=None, batch_size: int = 500, files_per_shard: int = FILES_PER_SHARD,
+        limits: Limits | None = None, progress: bool | None = None) -> RunSummary:
+    """Process every record of ``inputs`` into the tables under ``out_dir``.
+
+    ``inputs`` are files, directories or URLs; none means the bundled ``corpus/``.
+    ``workers`` processes run on this machine (default: all cores); with
+    ``scheduler`` (a Dask scheduler address or a ``distributed.Client``) the
+    shards run on that cluster instead. ``limits`` caps each record's bytes and
+    time (:class:`~extract.limits.Limits`; default caps when None). Shards
+    finished by an earlier run with the same inputs, rules and limits are
+    skipped; parts of shards that are not in this run are removed at its end.
+    Then copies of an article under several URLs, or of one URL, are marked
+    across shards (:mod:`extract.across.duplicates`), and claims compared across
+    articles (:mod:`extract.crosscheck`). ``progress`` None shows a bar only
+    on a terminal.
+    """
+    started = time.perf_counter()
+    out_dir = Path(out_dir)
+    limits = limits or Limits()
+    shards = plan_shards(inputs or [DEFAULT_INPUT], files_per_shard, limits)
+    summary = RunSummary(out_dir)
+    options = dict(fetch_config=fetch_config, batch_size=batch_size, limits=limits)
+
+    def process(todo, bar):
+        if scheduler is not None:
+            from .cluster import run_on_dask
+            return run_on_dask(todo, out_dir, scheduler, bar, **options)
+        return _local(todo, out_dir, workers or os.cpu_count() or 1, bar, **options)
+
+    with tqdm(desc="articles", unit="doc", disable=None if progress is None else not progress) as bar:
+        for shard_summary in process(shards, bar):
+            summary.add(shard_summary)
+            bar.set_postfix(shards=f"{summary.shards}/{len(shards)}")
+        keep = {shard.name for shard in shards}
+        prune(out_dir, keep)
+        for marker in (out_dir / MARKERS).glob("*.json"):
+            if marker.stem not in keep:
+                marker.unlink()
+        parts = [shard.name for shard in shards]
+        duplicates = mark_duplicates(out_dir, parts)
+        if duplicates.stale:
+            # Copies an earlier run marked, of articles that are no longer among the inputs: mine them now.
+            stale = [shard for shard in shards if shard.name in set(duplicates.stale)]
+            log.info("%d shards hold copies of articles no longer in the run; processing them again", len(stale))
+            for shard in stale:
+                marker_path(out_dir, shard).unlink(missing_ok=True)
+            for _ in process(stale, bar):
+                pass
+            duplicates = mark_duplicates(out_dir, parts)
+    summary.count(duplicates.statuses, _row_counts(out_dir, parts))
+    checked = crosscheck(out_dir)
+    summary.rows.update(support=len(checked.support), conflicts=len(checked.conflicts))
+    summary.elapsed = time.perf_counter() - started
+    return summary

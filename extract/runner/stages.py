@@ -1,0 +1,149 @@
+"""One record through every stage: raw -> article -> annotated Doc -> records.
+
+:func:`process` takes one record through them; it never raises for a bad
+record: the failure becomes the article's status and error. The runners'
+:func:`extract.runner.shards.process_batch` does the same for a batch of records:
+trafilatura over each page (:func:`read_page`), then the rest of reading
+(:func:`finish_record`) and the mining (:func:`mine_batch`), each stage over
+the whole batch as spaCy's ``nlp.pipe`` does, so that a stage's rules stay in
+the processor's cache instead of being evicted by the other stages between
+records. Articles in a language other than those of
+``MINED_LANGUAGES`` are kept with status ``language`` and not mined; a record
+repeating an earlier one of its shard (``seen``) is kept with status
+``duplicate`` and not mined.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..mine.claims import assemble_claims
+from ..read.clean import Page, extract_page, failed, from_page, to_article
+from ..mine.consistency import flag_claims
+from ..across.duplicates import Seen, mark_in_shard
+from ..mine.extractors import (extract_awarders, extract_dates, extract_predicates, extract_quotes,
+                         extract_scores, extract_units)
+from ..read.language import language_name
+from ..mine.nlp import annotate_batch, build_nlp, sentence_offsets
+from ..records import Article, Claim, Mention, Quote, RawDoc
+
+log = logging.getLogger(__name__)
+
+MINED_LANGUAGES = ("id", "und")
+
+
+@dataclass(slots=True)
+class Result:
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+def _without_units_in_predicates(mentions: list[Mention]) -> list[Mention]:
+    """A unit read inside a predicate's words is part of the predicate ("predikat Badan Publik Informatif")."""
+    predicates = [(m.start, m.end) for m in mentions if m.label == "PREDICATE"]
+    return [m for m in mentions if m.label != "UNIT" or not any(s <= m.start and m.end <= e for s, e in predicates)]
+
+
+def _mentions_of(docs: list[Doc], articles: list[Article], officials: list[list[Mention]]) -> list[list[Mention]]:
+    """Each article's mentions in text order; each extractor runs over the whole batch in turn."""
+    found = [list(people) for people in officials]
+    for extract in (extract_units, extract_predicates, extract_scores, extract_awarders):
+        for mentions, doc, article in zip(found, docs, articles):
+            mentions += extract(doc, article.article_id)
+    for mentions, doc, article in zip(found, docs, articles):
+        mentions += extract_dates(doc, article.article_id, article.published)
+    found = [_without_units_in_predicates(mentions) for mentions in found]
+    for mentions in found:
+        mentions.sort(key=lambda m: (m.start, m.end, m.label))
+    return found
+
+
+def _claims_of(docs: list[Doc], articles: list[Article], mentions: list[list[Mention]]) -> list[list[Claim]]:
+    """Each article's claims, assembled for the whole batch, then flagged."""
+    claims = [assemble_claims(article.article_id, article.text, sentence_offsets(doc), found,
+                              article.published.year if article.published else None)
+              for doc, article, found in zip(docs, articles, mentions)]
+    return [flag_claims(made, article.published) for made, article in zip(claims, articles)]
+
+
+def mine_batch(articles: list[Article]) -> list[Result]:
+    """Annotate the articles' texts and extract their mentions, claims and quotes, each stage over
+    the whole batch before the next. Raises if any article fails: the caller mines them one by one."""
+    docs = annotate_batch([article.text for article in articles])
+    quoted = [extract_quotes(doc, article.article_id) for doc, article in zip(docs, articles)]
+    mentions = _mentions_of(docs, articles, [officials for _, officials in quoted])
+    claims = _claims_of(docs, articles, mentions)
+    return [Result(article, found, made, quotes)
+            for article, found, made, (quotes, _) in zip(articles, mentions, claims, quoted)]
+
+
+def mine(article: Article) -> Result:
+    """Annotate an article's text and extract its mentions, claims and quotes."""
+    return mine_batch([article])[0]
+
+
+def _check_minable(article: Article) -> None:
+    """Turn an ok article that must not be mined into a skipped or failed one, with the reason."""
+    if article.status != "ok":
+        return
+    if article.language not in MINED_LANGUAGES:
+        article.status = "language"
+        article.error = (f"{article.source}: written in {language_name(article.language)} ({article.language}); "
+                         f"only {', '.join(MINED_LANGUAGES)} are mined")
+        return
+    limit = build_nlp().max_length
+    if len(article.text) > limit:
+        article.status = "too_large"
+        article.error = (f"{article.source}: article text of {len(article.text):,} characters, longer than the "
+                         f"{limit:,} characters mined at most")
+
+
+def read_page(raw: RawDoc) -> Page | Article | None:
+    """The part of reading a record that may take long: trafilatura over its HTML (None for a record
+    without HTML, or one that failed to be read; a failed article when no body was found)."""
+    if raw.error or raw.html is None:
+        return None
+    return extract_page(raw)
+
+
+def finish_record(raw: RawDoc, page: Page | Article | None, seen: Seen | None = None) -> Article:
+    """The rest of reading a record (see :func:`read_record`) after :func:`read_page`."""
+    if isinstance(page, Article):
+        article = page
+    else:
+        article = from_page(raw, page) if page is not None else to_article(raw)
+    _check_minable(article)
+    if seen is not None:
+        mark_in_shard(article, seen)
+    return article
+
+
+def read_record(raw: RawDoc, seen: Seen | None = None) -> Article:
+    """One raw record -> its article, ready to mine (status ok) or not (with the reason): boilerplate
+    removed, language told, and a repeat of an earlier record of ``seen`` marked."""
+    return finish_record(raw, read_page(raw), seen)
+
+
+def process(raw: RawDoc, seen: Seen | None = None) -> Result:
+    """One raw record -> its result; failures are recorded, not raised."""
+    try:
+        article = read_record(raw, seen)
+        if article.status != "ok":
+            result = Result(article)
+        else:
+            result = mine(article)
+    except Exception as exc:  # one bad record must not stop a run of millions
+        return crashed(raw, exc)
+    if seen is not None:
+        seen.add(article)
+    return result
+
+
+def crashed(raw: RawDoc, exc: Exception) -> Result:
+    """The result of a record the pipeline failed on: logged with its traceback, status ``error``."""
+    log.error("%s: extraction failed", raw.source, exc_info=exc)
+    return Result(failed(raw, "error", f"{raw.source}: {type(exc).__name__}: {exc}"))

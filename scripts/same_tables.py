@@ -1,0 +1,57 @@
+"""Compare the tables of two runs, row for row, whatever the order of their part files.
+
+    .venv/bin/python scripts/same_tables.py BEFORE_DIR AFTER_DIR [BEFORE_DIR AFTER_DIR ...]
+
+Used to check that a change of the code's shape leaves every output as it was: run the corpus
+(or any input) with the code before and after, then compare the two output folders. Prints one
+line per table and exits 1 on the first folder pair whose tables differ.
+"""
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+
+import extract
+
+ORDER = {"articles": ["source", "article_id"], "mentions": ["article_id", "start", "end", "label"],
+         "claims": ["article_id", "unit", "predicate"], "quotes": ["article_id", "start", "end", "speaker"],
+         "support": ["unit", "scheme", "year", "predicate"],
+         "conflicts": ["conflict_id", "article_id", "start", "predicate"]}
+
+
+def sorted_tables(out: str) -> dict[str, pd.DataFrame]:
+    return {name: frame.sort_values(ORDER[name]).reset_index(drop=True)
+            for name, frame in extract.load(out, notebook=False).items()}
+
+
+def compare(before: str, after: str) -> bool:
+    left, right = sorted_tables(before), sorted_tables(after)
+    same = True
+    for name in sorted(set(left) | set(right)):
+        if name not in left or name not in right:
+            print(f"{name}: only in {'before' if name in left else 'after'}")
+            same = False
+            continue
+        try:
+            pd.testing.assert_frame_equal(left[name], right[name], obj=name)
+            print(f"{name}: {len(left[name])} rows, equal")
+        except AssertionError as exc:
+            print(f"{name}: DIFFERENT\n{exc}")
+            same = False
+    return same
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2 or len(argv) % 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    for before, after in zip(argv[::2], argv[1::2]):
+        print(f"{before} -> {after}")
+        if not compare(before, after):
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
