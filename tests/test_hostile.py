@@ -20,7 +20,7 @@ import pytest
 import extract
 from extract.cli import main
 from extract.limits import Limits
-from extract.runner.stages import extract_quotes as _real_quotes
+from extract.mine.steps import extract_quotes as _real_quotes
 from extract.runner.stages import process as _real_process
 from extract.runner.stages import read_page as _real_read
 from extract.records import RawDoc, outcome
@@ -258,8 +258,8 @@ HTML_PAIR = ("copy-1.html", "cp1252-meta.html")   # copy-1 is about Sleman; the 
 
 @pytest.mark.parametrize("target, replacement, status, reason", [
     ("extract.runner.shards.read_page", _stuck_reading, "timeout", "copy-1.html: processing took longer than 0.3 s"),
-    ("extract.runner.stages.extract_quotes", _stuck_mining, "timeout", "copy-1.html: processing took longer than 0.3 s"),
-    ("extract.runner.stages.extract_quotes", _crashing_mining, "error", "copy-1.html: ValueError: a rule failed"),
+    ("extract.mine.steps.extract_quotes", _stuck_mining, "timeout", "copy-1.html: processing took longer than 0.3 s"),
+    ("extract.mine.steps.extract_quotes", _crashing_mining, "error", "copy-1.html: ValueError: a rule failed"),
 ], ids=["stuck-reading", "stuck-mining", "crash-mining"])
 def test_a_record_that_fails_or_runs_over_fails_alone_and_the_run_goes_on(hostile_dir, tmp_path, monkeypatch,
                                                                          target, replacement, status, reason):
