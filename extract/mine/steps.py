@@ -21,33 +21,42 @@ def _without_units_in_predicates(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if m.label != "UNIT" or not any(s <= m.start and m.end <= e for s, e in predicates)]
 
 
-def _mentions_of(docs: list[Doc], articles: list[Article], officials: list[list[Mention]]) -> list[list[Mention]]:
-    """Each article's mentions in text order; each extractor runs over the whole batch in turn."""
-    found = [list(people) for people in officials]
-    for extract in (extract_units, extract_predicates, extract_scores, extract_awarders):
+def annotate(articles: list[Article]) -> list[Doc]:
+    """The spaCy components over the articles' texts, each over all of them before the next."""
+    return annotate_batch([article.text for article in articles])
+
+
+def extract(docs: list[Doc], articles: list[Article]) -> tuple[list[list[Mention]], list[list[Quote]]]:
+    """Each article's mentions, in text order, and quotes; each extractor runs over the whole batch in turn."""
+    quoted = [extract_quotes(doc, article.article_id) for doc, article in zip(docs, articles)]
+    found = [list(officials) for _, officials in quoted]
+    for extractor in (extract_units, extract_predicates, extract_scores, extract_awarders):
         for mentions, doc, article in zip(found, docs, articles):
-            mentions += extract(doc, article.article_id)
+            mentions += extractor(doc, article.article_id)
     for mentions, doc, article in zip(found, docs, articles):
         mentions += extract_dates(doc, article.article_id, article.published)
     found = [_without_units_in_predicates(mentions) for mentions in found]
     for mentions in found:
         mentions.sort(key=lambda m: (m.start, m.end, m.label))
-    return found
+    return found, [quotes for quotes, _ in quoted]
 
 
-def _claims_of(docs: list[Doc], articles: list[Article], mentions: list[list[Mention]]) -> list[list[Claim]]:
-    """Each article's claims, assembled for the whole batch, then flagged."""
-    claims = [assemble_claims(article.article_id, article.text, sentence_offsets(doc), found,
-                              article.published.year if article.published else None)
-              for doc, article, found in zip(docs, articles, mentions)]
+def assemble(docs: list[Doc], articles: list[Article], mentions: list[list[Mention]]) -> list[list[Claim]]:
+    """Each article's claims, from its sentences and mentions."""
+    return [assemble_claims(article.article_id, article.text, sentence_offsets(doc), found,
+                            article.published.year if article.published else None)
+            for doc, article, found in zip(docs, articles, mentions)]
+
+
+def flag(articles: list[Article], claims: list[list[Claim]]) -> list[list[Claim]]:
+    """Each article's claims with their consistency flags."""
     return [flag_claims(made, article.published) for made, article in zip(claims, articles)]
 
 
 def mine_batch(articles: list[Article]) -> list[tuple[list[Mention], list[Claim], list[Quote]]]:
-    """Annotate the articles' texts and extract their mentions, claims and quotes, each stage over
-    the whole batch before the next. Raises if any article fails: the caller mines them one by one."""
-    docs = annotate_batch([article.text for article in articles])
-    quoted = [extract_quotes(doc, article.article_id) for doc, article in zip(docs, articles)]
-    mentions = _mentions_of(docs, articles, [officials for _, officials in quoted])
-    claims = _claims_of(docs, articles, mentions)
-    return [(found, made, quotes) for found, made, (quotes, _) in zip(mentions, claims, quoted)]
+    """Annotate, extract, assemble and flag, each step over the whole batch before the next.
+    Raises if any article fails: the caller mines them one by one."""
+    docs = annotate(articles)
+    mentions, quotes = extract(docs, articles)
+    claims = flag(articles, assemble(docs, articles, mentions))
+    return list(zip(mentions, claims, quotes))
