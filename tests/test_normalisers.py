@@ -61,14 +61,13 @@ def test_find_dates(text, published, expected):
 
 def _every_position(text: str) -> list[tuple[int, int, str]]:
     """date_spans without the short cut of rules marked starts=needs: every rule tried everywhere."""
-    _, _, _, rules, gates, _ = _language()
     lower, taken = lowered(text), []
-    for rule_id, pattern in rules:
-        if gates[rule_id] is not None and not gates[rule_id].search(lower):
+    for rule in _language().patterns:
+        if rule.gate is not None and not rule.gate.search(lower):
             continue
-        for match in pattern.finditer(lower):
+        for match in rule.pattern.finditer(lower):
             if not any(match.start() < e and s < match.end() for s, e, _ in taken):
-                taken.append((match.start(), match.end(), rule_id))
+                taken.append((match.start(), match.end(), rule.id))
     return sorted(taken)
 
 

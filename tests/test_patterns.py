@@ -1,23 +1,16 @@
 """Rule files load, and a bad entry is reported with its file and line."""
 from __future__ import annotations
 
-import functools
 import shutil
 
 import pytest
 
-from extract.rules import files as patterns
 from extract.rules.files import PatternError, patterns_dir
 
 
 def _reset_caches():
-    import extract.mine.dates, extract.read.debris, extract.mine.predicates, extract.mine.scores, extract.mine.units, extract.mine.quotes, extract.mine.claims
-    patterns.patterns_dir.cache_clear()
-    for module in (extract.mine.dates, extract.read.debris, extract.mine.predicates, extract.mine.scores, extract.mine.units,
-                   extract.mine.quotes, extract.mine.claims):
-        for value in vars(module).values():
-            if isinstance(value, functools._lru_cache_wrapper):
-                value.cache_clear()
+    from extract.rules.store import reset
+    reset()
 
 
 @pytest.fixture
@@ -52,13 +45,13 @@ def test_all_rules_load():
 @pytest.mark.parametrize("file, bad_line, message", [
     ("debris.tsv", "cut_from\t(unclosed", "bad regex"),
     ("debris.tsv", "explode\tBaca", "unknown action"),
-    ("predicates.tsv", "NOSCHEME\tLabel\t\t\t\tphrase", "unknown scheme"),
-    ("scores.tsv", "cue\t[", "bad regex"),
+    ("predicates.tsv", "predicate.noscheme.99\tNOSCHEME\tLabel\t\t\t\tphrase", "unknown scheme"),
+    ("scores.tsv", "score.cue.9\tstrong\tcue\t[", "bad regex"),
     ("dates.tsv", "pattern\tdate.bad\t(?P<day>", "bad date pattern"),
     ("units/heads.tsv", "Dinas Baru", "empty required field"),
     ("units/heads.tsv", "Dinas Baru\tregional\tno\t\textra", "expected 4 TAB-separated fields"),
     ("units/heads.tsv", "Dinas Baru\tregional\tperhaps\t", "standalone must be yes or no"),
-    ("claims.tsv", "wish\tmenuju", "unknown kind"),
+    ("claims.tsv", "claim.wish.1\twish\tmenuju", "unknown kind"),
 ], ids=["debris-regex", "debris-action", "predicate-scheme", "score-regex", "date-regex", "heads-empty",
      "heads-fields", "heads-flag", "claims-kind"])
 def test_bad_entry_names_file_and_line(patterns_copy, file, bad_line, message):

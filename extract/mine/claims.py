@@ -31,12 +31,13 @@ from __future__ import annotations
 
 import bisect
 import collections
-import functools
 from dataclasses import dataclass, field, replace
 
 import regex
 
-from ..rules.files import either, read_rule_groups
+from ..rules.files import either
+from ..rules.store import Rules, derived, memo
+from ..rules.tables import CUE_KINDS
 from .predicates import awarder_of, scheme_evidence, scheme_info, scheme_name_ends
 from ..records import Claim, Mention
 from .units import unit_signature
@@ -48,29 +49,27 @@ MAX_LIST_ITEMS = 15   # lines a heading that ends with a colon may govern
 LIST_SHARE = 0.5   # a governed list sentence is at least half unit names
 
 
-CUE_KINDS = ("aspiration", "award", "via", "enumeration", "not_recipient", "anaphor", "plural", "superseded",
-             "clause", "aggregate", "year")
-
-
 _LOOKING_BACK = ("aspiration", "via", "enumeration", "not_recipient")   # end at a mention ($); only whether they match counts
 
 
-@functools.cache
-def _cues() -> dict[str, list[regex.Pattern]]:
+@derived
+def _cues(rules: Rules) -> dict[str, list[regex.Pattern]]:
     """Each kind's patterns; those that end where a mention starts are matched from their end
     (REVERSE): the same texts match, without trying every start before the mention."""
-    groups = read_rule_groups("claims.tsv", "kind", CUE_KINDS)
-    return {kind: [regex.compile(p.pattern, p.flags | regex.REVERSE) for p in patterns] if kind in _LOOKING_BACK
-            else patterns for kind, patterns in groups.items()}
+    groups: dict[str, list[regex.Pattern]] = {kind: [] for kind in CUE_KINDS}
+    for cue in rules.cues:
+        groups[cue.kind].append(regex.compile(cue.pattern.pattern, cue.pattern.flags | regex.REVERSE)
+                                if cue.kind in _LOOKING_BACK else cue.pattern)
+    return groups
 
 
-@functools.cache
-def _either(kind: str) -> regex.Pattern | None:
+@derived
+def _either(rules: Rules, kind: str) -> regex.Pattern | None:
     """A kind's cues as one pattern, for asking whether any of them is in a text."""
     return either(_cues()[kind])
 
 
-@functools.lru_cache(maxsize=1024)
+@memo(1024)
 def _any(kind: str, text: str) -> bool:
     """Whether a cue of ``kind`` is in ``text``. The rules ask this of the same stretch of an article
     several times; the answers are kept for the article at hand (cleared for each article)."""
@@ -215,7 +214,7 @@ _BARE_YEAR = regex.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _YEAR_AFTER = regex.compile(r"\s+(?:(?i:tahun)\s+)?(?P<year>(?:19|20)\d{2})(?!\d)", regex.VERSION1)
 
 
-@functools.lru_cache(maxsize=256)   # the sentences of the article at hand
+@memo(256)   # the sentences of the article at hand
 def _year_in(text: str, start: int, end: int, predicate_ends: tuple[int, ...], published_year: int | None) -> int | None:
     return _year(text, _Span(start, end), published_year, predicate_ends)
 

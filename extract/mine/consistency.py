@@ -29,14 +29,14 @@ import bisect
 import collections
 import dataclasses
 import datetime as dt
-import functools
 
 from .predicates import Label, grade_labels, labels, scheme_evidence, schemes
 from ..records import Claim
+from ..rules.store import Rules, derived
 
 
-@functools.cache
-def _bands() -> dict[str, list[tuple[float, float, str]]]:
+@derived
+def _bands(rules: Rules) -> dict[str, list[tuple[float, float, str]]]:
     """Per scheme, its labels' bands as (lower, upper, label), lowest first."""
     out: dict[str, list[tuple[float, float, str]]] = collections.defaultdict(list)
     for label in labels().values():
@@ -120,8 +120,8 @@ def check_claim(claim: Claim, published: dt.date | None = None) -> list[str]:
     return _label_flags(claim, label) + _score_flags(claim, label) + _date_flags(claim, published)
 
 
-@functools.cache
-def has_levels(scheme: str) -> bool:
+@derived
+def has_levels(rules: Rules, scheme: str) -> bool:
     """True when a scheme's labels are levels a unit holds one at a time: they carry a grade or a
     score band (the KemenPANRB index, the Ombudsman's zones and categories, the KIP
     qualifications). Awards and ranks (WBK and WBBM, Top 45 and Outstanding Achievement) are not.

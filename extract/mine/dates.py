@@ -16,17 +16,13 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator
 
-import regex
 
-from ..rules.files import read_table, row_error
-from .gazetteer import lowered, trie_pattern
-
-_TABLE = "dates.tsv"
+from ..rules.store import Rules, derived, memo, rules
+from .gazetteer import lowered
 
 
 @dataclass(slots=True, frozen=True)
@@ -39,53 +35,20 @@ class DateCandidate:
     rule_id: str
 
 
-def _compile(source: str):
-    """A candidate pattern, compiled by the engine that scans a text for it faster; both find the
-    same matches. A pattern opening with a look-behind ("not after a digit") makes ``re`` try
-    every position, while ``regex`` first skips to a character or string the pattern needs;
-    a pattern opening with names (weekdays) is faster in ``re``, which skips to their first letters."""
-    return regex.compile(source) if source.startswith("(?<") else re.compile(source)
-
-
-@functools.cache
 def _language():
     """Month numbers, ISO weekdays and day offsets by word, the compiled candidate patterns, and
-    for each pattern the gate a text must pass for it to be tried."""
-    rows = read_table(_TABLE, required=("kind", "name", "value"))
-    months = {r["name"].lower(): int(r["value"]) for r in rows if r["kind"] == "month"}
-    weekdays = {r["name"].lower(): int(r["value"]) for r in rows if r["kind"] == "weekday"}
-    relative = {r["name"].lower(): int(r["value"]) for r in rows if r["kind"] == "relative"}
-    alternation = lambda names: "(?:" + trie_pattern(names) + r")\b"
-    fill = lambda source: (source.replace("{MONTH}", alternation(months)).replace("{WEEKDAY}", alternation(weekdays))
-                           .replace("{RELATIVE}", alternation(relative)))
-    rules, gates, at_needs = [], {}, set()
-    for row in rows:
-        if row["kind"] == "pattern":
-            needs = row.get("needs", "")
-            try:
-                gates[row["name"]] = re.compile(fill(needs)) if needs else None
-                rules.append((row["name"], _compile(fill(row["value"]))))   # on lower-cased text: no IGNORECASE
-            except (re.error, regex.error) as exc:
-                raise row_error(row, f"bad date pattern: {exc}") from exc
-            if row.get("starts") == "needs":
-                if not needs:
-                    raise row_error(row, "starts=needs without a needs pattern")
-                at_needs.add(row["name"])
-            elif row.get("starts"):
-                raise row_error(row, f"unknown starts {row['starts']!r}; expected 'needs' or nothing")
-        elif row["kind"] not in ("month", "weekday", "relative"):
-            raise row_error(row, f"unknown kind {row['kind']!r}")
-    return months, weekdays, relative, rules, gates, frozenset(at_needs)
+    for each pattern the gate a text must pass for it to be tried (see :mod:`extract.rules.date_rules`)."""
+    return rules().dates
 
 
-@functools.cache
-def _parser():
+@derived
+def _parser(rules: Rules):
     from dateparser.date import DateDataParser
     return DateDataParser(languages=["id"], settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first",
                                                      "PARSERS": ["absolute-time"]})   # candidates are absolute dates
 
 
-@functools.lru_cache(maxsize=20_000)
+@memo(20_000)
 def parse_with_dateparser(text: str) -> tuple[dt.date, str] | None:
     """A complete date string -> (date, precision) by the shared dateparser instance.
 
@@ -180,15 +143,14 @@ def _candidates(pattern, gate, starts_at_gate: bool, lower: str, seen: dict) -> 
 
 def date_spans(text: str) -> list[tuple[int, int, str]]:
     """Where the date patterns match: (start, end, rule_id); earlier rules win overlaps."""
-    _, _, _, rules, gates, at_needs = _language()
     lower = lowered(text)
     seen: dict = {}                 # what each gate found in this text
     taken: list[tuple[int, int, str]] = []
-    for rule_id, pattern in rules:
-        for match in _candidates(pattern, gates[rule_id], rule_id in at_needs, lower, seen):
+    for rule in _language().patterns:
+        for match in _candidates(rule.pattern, rule.gate, rule.starts_at_gate, lower, seen):
             start, end = match.span()
             if not any(start < e and s < end for s, e, _ in taken):
-                taken.append((start, end, rule_id))
+                taken.append((start, end, rule.id))
     return sorted(taken)
 
 
@@ -202,12 +164,12 @@ def normalise_candidate(text: str, rule_id: str, published: dt.date | None = Non
     >>> normalise_candidate("31/02/2022", "date.numeric") is None
     True
     """
-    months, weekdays, relative, rules, _, _ = _language()
-    pattern = dict(rules).get(rule_id)
-    match = pattern.fullmatch(lowered(text)) if pattern else None
+    language = _language()
+    rule = language.pattern(rule_id)
+    match = rule.pattern.fullmatch(lowered(text)) if rule else None
     if match is None:
         return None
-    resolved = _resolve(match, months, weekdays, relative, published)
+    resolved = _resolve(match, language.months, language.weekdays, language.relative, published)
     return resolved if resolved and resolved[0] else None
 
 

@@ -8,49 +8,26 @@ white space; the longest phrase at a position wins. A phrase written with no
 lower-case letter (an acronym: ``MA``, ``KPK``) can be required to match its
 case exactly, and others to start with a capital (unit names), by ``case``.
 
->>> m = PhraseMatcher(["pelayanan prima", "layanan prima", "KPK"], case="acronyms")
+>>> m = GazetteerMatcher(["pelayanan prima", "layanan prima", "KPK"], case="acronyms")
 >>> [(text, key) for _, _, text, key in m.finditer("Raih Layanan Prima dari kpk dan KPK")]
 [('Layanan Prima', 'layanan prima'), ('KPK', 'kpk')]
 """
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from typing import Iterable, Iterator
 
+from ..rules.store import memo
+from ..rules.trie import trie_pattern
 
-@functools.lru_cache(maxsize=8)
+
+@memo(8)
 def lowered(text: str) -> str:
     """``text`` in lower case, character for character (offsets stay valid); cached, since the
     matchers of one article all search the same text."""
     lower = text.lower()
     return lower if len(lower) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-def trie_pattern(phrases: Iterable[str]) -> str:
-    """One regex for many phrases, their common prefixes factored out (a trie), so the engine
-    tries each character once instead of each phrase; the longest phrase at a position wins.
-
-    >>> trie_pattern(["kota", "kota besar", "kab"])
-    'k(?:ab|ota(?:\\\\s+besar)?)'
-    """
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [(r"\s+" if char == " " else re.escape(char)) + build(child)
-                    for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
 
 
 class TextMemo:
@@ -88,7 +65,7 @@ def _is_acronym(phrase: str) -> bool:
     return not any(c.islower() for c in phrase)
 
 
-class PhraseMatcher:
+class GazetteerMatcher:
     """Whole-word matches of literal phrases, ignoring case except where ``case`` says.
 
     ``case``: ``"any"`` (default) ignores case; ``"acronyms"`` makes acronyms match

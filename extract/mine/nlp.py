@@ -20,7 +20,6 @@ True
 """
 from __future__ import annotations
 
-import functools
 import re
 from typing import Callable, Iterable
 
@@ -31,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..rules.store import Rules, derived
 from .dates import date_spans
 from .predicates import find_awarders, find_predicates
 from .scores import find_scores
@@ -133,8 +133,8 @@ def plain_tokenizer() -> Callable[[Language], PlainTokenizer]:
     return lambda nlp: PlainTokenizer(nlp.vocab)
 
 
-@functools.cache
-def build_nlp() -> Language:
+@derived
+def build_nlp(rules: Rules) -> Language:
     """The pipeline, built once per process: ``spacy.blank("id")``, a plain tokenizer, our annotators."""
     nlp = spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "extract.PlainTokenizer.v1"}}})
     for name in COMPONENTS:

@@ -14,33 +14,16 @@ knows its scheme, label and grade. Scheme metadata (awarder, score range) is in
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator
 
 import regex
 
-from ..rules.files import float_or_none, read_table, row_error, split_aliases
-from .gazetteer import PhraseMatcher, TextMemo, lowered
+from ..rules.store import Rules, derived
+from ..rules.tables import Scheme
+from .gazetteer import GazetteerMatcher, TextMemo, lowered
 
-_GRADE_CUE = r"(?:(?:nilai|kategori|predikat|grade|peringkat|indeks|hasil|mendapat|meraih|memperoleh)\s+|\|[ \t]*)"  # a table cell too
-
-
-@dataclass(slots=True, frozen=True)
-class Scheme:
-    scheme: str
-    name: str
-    awarder: str
-    score_min: float | None
-    score_max: float | None
-    first_year: int | None
-    last_year: int | None
-    aliases: tuple[str, ...]
-
-    def ran_in(self, year: int | None) -> bool:
-        """True when the scheme gave results in ``year`` (or the year is unknown)."""
-        return year is None or ((self.first_year or year) <= year <= (self.last_year or year))
 
 
 @dataclass(slots=True, frozen=True)
@@ -63,31 +46,19 @@ class PredicateCandidate:
     rule_id: str
 
 
-@functools.cache
-def schemes() -> dict[str, Scheme]:
-    out = {}
-    for row in read_table("schemes.tsv", required=("scheme", "name", "awarder")):
-        years = [float_or_none(row, column) for column in ("first_year", "last_year")]
-        out[row["scheme"]] = Scheme(row["scheme"], row["name"], row["awarder"], float_or_none(row, "score_min"),
-                                    float_or_none(row, "score_max"), *(int(y) if y else None for y in years),
-                                    tuple(split_aliases(row["aliases"])))
-    return out
+@derived
+def schemes(rules: Rules) -> dict[str, Scheme]:
+    return {scheme.scheme: scheme for scheme in rules.schemes}
 
 
 def scheme_info(scheme: str) -> Scheme:
     return schemes()[scheme]
 
 
-@functools.cache
-def labels() -> dict[tuple[str, str], Label]:
-    known = schemes()
-    out = {}
-    for row in read_table("predicates.tsv", required=("scheme", "label", "phrases")):
-        if row["scheme"] not in known:
-            raise row_error(row, f"unknown scheme {row['scheme']!r} (see schemes.tsv)")
-        out[(row["scheme"], row["label"])] = Label(row["scheme"], row["label"], row["grade"] or None,
-                                                  float_or_none(row, "band_min"), float_or_none(row, "band_max"))
-    return out
+@derived
+def labels(rules: Rules) -> dict[tuple[str, str], Label]:
+    return {(row.scheme, row.label): Label(row.scheme, row.label, row.grade, row.band_min, row.band_max)
+            for row in rules.predicates}
 
 
 @dataclass(slots=True, frozen=True)
@@ -98,38 +69,30 @@ class _Row:
     rule_id: str
 
 
-@functools.cache
-def _matchers() -> tuple[PhraseMatcher, dict[str, list[_Row]], re.Pattern, dict]:
+@derived
+def _matchers(rules: Rules) -> tuple[GazetteerMatcher, dict[str, list[_Row]], re.Pattern, dict]:
     """The phrase and grade matchers; a phrase may name labels of several schemes ("zona hijau")."""
     phrase_rows: dict[str, list[_Row]] = {}
-    for number, row in enumerate(read_table("predicates.tsv", required=("scheme", "label", "phrases")), 1):
-        entry = _Row(row["scheme"], row["label"], row["grade"] or None, f"predicate.{row['scheme'].lower()}.{number}")
-        for phrase in split_aliases(row["phrases"]):
-            key = regex.sub(r"\s+", " ", phrase.lower())
-            rows = phrase_rows.setdefault(key, [])
-            if any(r.scheme == entry.scheme and r.label != entry.label for r in rows):
-                raise row_error(row, f"phrase {phrase!r} already names another {entry.scheme} label")
+    for row in rules.predicates:
+        entry = _Row(row.scheme, row.label, row.grade, row.id)
+        for phrase in row.phrases:
+            rows = phrase_rows.setdefault(regex.sub(r"\s+", " ", phrase.lower()), [])
             if entry not in rows:
                 rows.append(entry)
-    phrase_matcher = PhraseMatcher(phrase_rows)
-    known = labels()
-    grades = {}
-    for row in read_table("grades.tsv", required=("grade", "scheme", "label")):
-        if (row["scheme"], row["label"]) not in known:
-            raise row_error(row, f"{row['label']!r} is not a label of {row['scheme']!r}")
-        grades[row["grade"]] = (row["scheme"], row["label"])
+    grades = {row.grade: (row.scheme, row.label) for row in rules.grades}
     # matched on the lower-cased text (see phrases.lowered), many times faster than ignoring case;
     # the grade's own case is then read from the text
     letters = "|".join(re.escape(g.lower()) for g in sorted(grades, key=len, reverse=True))
-    grade_re = re.compile(_GRADE_CUE + r"[\"“']?(?P<grade>" + letters + r")(?![^\W_]|[+\-])[\"”']?")
-    return phrase_matcher, phrase_rows, grade_re, grades
+    cue = r"(?:(?:" + "|".join(re.escape(w) for w in rules.grade_cues) + r")\s+|\|[ \t]*)"   # a table cell too
+    grade_re = re.compile(cue + r"[\"“']?(?P<grade>" + letters + r")(?![^\W_]|[+\-])[\"”']?")
+    return GazetteerMatcher(phrase_rows), phrase_rows, grade_re, grades
 
 
 _SPACES = regex.compile(r"\s+")
 _WORD_START = re.compile(r"(?<!\w)\w")
 
 
-def _longest_matches(matcher: PhraseMatcher, text: str) -> Iterator[tuple[int, int, str]]:
+def _longest_matches(matcher: GazetteerMatcher, text: str) -> Iterator[tuple[int, int, str]]:
     """Non-overlapping phrases, where one that starts inside another and runs past it wins
     ("kategori Cukup Informatif" is KIP's label, not "kategori Cukup")."""
     pos = 0
@@ -184,14 +147,14 @@ def describe(text: str, rule_id: str, evidence: dict[str, int] | None = None) ->
     return best.scheme, best.label, best.grade
 
 
-@functools.cache
-def _scheme_matcher() -> tuple[PhraseMatcher, dict[str, str]]:
+@derived
+def _scheme_matcher(rules: Rules) -> tuple[GazetteerMatcher, dict[str, str]]:
     alias_to_scheme = {}
-    for scheme in schemes().values():
+    for scheme in rules.schemes:
         for alias in scheme.aliases:
             alias_to_scheme.setdefault(" ".join(alias.lower().split()), scheme.scheme)
-    aliases = [alias for scheme in schemes().values() for alias in scheme.aliases]
-    return PhraseMatcher(aliases, case="acronyms"), alias_to_scheme
+    aliases = [alias for scheme in rules.schemes for alias in scheme.aliases]
+    return GazetteerMatcher(aliases, case="acronyms"), alias_to_scheme
 
 
 def scheme_name_ends(text: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -245,14 +208,14 @@ def scheme_evidence(text: str, start: int = 0, end: int | None = None) -> dict[s
     return counts
 
 
-@functools.cache
-def _awarder_matcher() -> tuple[PhraseMatcher, dict[str, str]]:
+@derived
+def _awarder_matcher(rules: Rules) -> tuple[GazetteerMatcher, dict[str, str]]:
     alias_to_awarder, aliases = {}, []
-    for row in read_table("awarders.tsv", required=("awarder", "aliases")):
-        for alias in split_aliases(row["aliases"]):
-            alias_to_awarder[" ".join(alias.lower().split())] = row["awarder"]
+    for row in rules.awarders:
+        for alias in row.aliases:
+            alias_to_awarder[" ".join(alias.lower().split())] = row.awarder
             aliases.append(alias)
-    return PhraseMatcher(aliases, case="acronyms"), alias_to_awarder
+    return GazetteerMatcher(aliases, case="acronyms"), alias_to_awarder
 
 
 def find_awarders(text: str) -> list[tuple[int, int, str]]:

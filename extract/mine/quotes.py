@@ -16,14 +16,13 @@ and role words are data in ``patterns/people/``.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 from dataclasses import dataclass
 
 import regex
 
-from ..rules.files import read_table, read_words
-from .gazetteer import PhraseMatcher
+from ..rules.store import Rules, derived
+from .gazetteer import GazetteerMatcher
 from .sentences import is_abbreviation, split_sentences
 from .predicates import find_predicates, scheme_evidence
 from .units import find_units, is_region_name
@@ -36,7 +35,8 @@ _TRAILING_SETTING = regex.compile(r"\s+(?:dalam|saat|ketika|usai|seusai|di|selak
 _TRAILING_ROLE = regex.compile(r"\s*\(([^)]*)\)\s*$")                                   # "NAME (ROLE)" -> "NAME, ROLE"
 _PRONOUN_END = regex.compile(r"(?:^|\s)(?:ia|dia|beliau)$", regex.IGNORECASE)
 _DEGREE_SHAPE = r"\p{Lu}\p{Ll}?\.\s?\p{Lu}[\p{L}]{0,4}(?:\.\s?\p{Lu}[\p{L}]{0,4})?"   # S.STP, Sp.PD, M.Kes
-_CLAUSE_END = regex.compile(r"\s+(?:di|saat|ketika|dalam|pada|usai|seusai|selepas|kepada|menanggapi|terkait|mengenai|melalui|dengan|sambil|yang|sebelum|setelah)\b|\s*\((?=\d)|\s+-\s+|[.;:!?](?:\s|$)|,\s*(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b|\n")
+_CLAUSE_END = (r"\s+(?:di|saat|ketika|dalam|pada|usai|seusai|selepas|kepada|menanggapi|terkait|mengenai|melalui|dengan|sambil|yang|sebelum|setelah)\b|\s*\((?=\d)|\s+-\s+|[.;:!?](?:\s|$)"
+               r"|,\s*(?:{weekdays})\b|\n")
 _CAPITALISED_RUN = regex.compile(
     r"(?:^|[\s,])((?:\p{Lu}[\p{L}'’.\-]*|\p{Lu}\.)(?:(?:[\s,]+|\s+(?:dan|&|serta)\s+)(?:\p{Lu}[\p{L}'’.\-]*|\(\p{Lu}[\p{L}]*\)|\p{Lu}\.))*)\s*,?$",
     regex.VERSION1)
@@ -57,15 +57,13 @@ class QuoteCandidate:
     end: int
 
 
-@functools.cache
-def _lexicon():
-    rows = read_table("people/speech_verbs.tsv", required=("verb", "position"))
-    after = sorted({r["verb"] for r in rows if r["position"] == "after"}, key=len, reverse=True)
-    reported = sorted({r["verb"] for r in rows if r["position"] == "reported"}, key=len, reverse=True)
-    titles = read_table("people/titles.tsv", required=("kind", "title"))
-    prefixes = sorted((t["title"] for t in titles if t["kind"] == "prefix"), key=len, reverse=True)
-    degrees = sorted((t["title"] for t in titles if t["kind"] == "degree"), key=len, reverse=True)
-    roles = frozenset(w.lower() for w in read_words("people/roles.txt"))
+@derived
+def _lexicon(rules: Rules):
+    after = sorted({verb for verb, position in rules.speech_verbs if position == "after"}, key=len, reverse=True)
+    reported = sorted({verb for verb, position in rules.speech_verbs if position == "reported"}, key=len, reverse=True)
+    prefixes = sorted((title for kind, title in rules.titles if kind == "prefix"), key=len, reverse=True)
+    degrees = sorted((title for kind, title in rules.titles if kind == "degree"), key=len, reverse=True)
+    roles = frozenset(w.lower() for w in rules.roles)
     alt = lambda words: "|".join(regex.escape(w) for w in words)
     degrees_at_end = r"(?:,?\s*(?:" + alt(d.rstrip(".") for d in degrees) + r"|" + _DEGREE_SHAPE + r")\.?)+\s*,?\s*$"
     return {
@@ -78,9 +76,15 @@ def _lexicon():
         "ends_with_degree": regex.compile(degrees_at_end, regex.VERSION1 | regex.REVERSE),
         "roles": roles,
         "prefixes": frozenset(prefixes),
-        "offices": frozenset(w.lower() for w in read_words("people/offices.txt")),
-        "office": PhraseMatcher(read_words("people/offices.txt")),
+        "offices": frozenset(w.lower() for w in rules.offices),
+        "office": GazetteerMatcher(rules.offices),
+        "clause_end": _clause_end_pattern(rules.clause_weekdays),
     }
+
+
+def _clause_end_pattern(weekdays: tuple[str, ...]) -> regex.Pattern:
+    """Where a speaker clause ends: a preposition, a dateline's weekday after a comma, a sentence's end."""
+    return regex.compile(_CLAUSE_END.format(weekdays="|".join(regex.escape(w) for w in weekdays)))
 
 
 def _without_degrees(text: str, lex: dict) -> str:
@@ -255,7 +259,7 @@ class _Speakers:
 
 def _clause_end(rest: str) -> int:
     """Where the speaker clause after a speech verb ends; a full stop after an abbreviation does not end it."""
-    for match in _CLAUSE_END.finditer(rest):
+    for match in _lexicon()["clause_end"].finditer(rest):
         if match.group(0).startswith(".") and is_abbreviation(rest, match.start()):
             continue
         return match.start()

@@ -15,12 +15,13 @@ Indonesian writes a decimal comma and a thousands dot (``81,05`` is 81.05,
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import regex
 
-from ..rules.files import either, read_rule_groups
+from ..rules.files import either
+from ..rules.store import Rules, derived
+from ..rules.tables import SCORE_KINDS
 
 _NUMBER = regex.compile(r"(?<![\w.,/-])\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\w/]|[.,]\d)|(?<![\w.,/-])\d+(?:[.,]\d+)?(?![\w/]|[.,]\d)")
 MAX_SCORE = 100.0
@@ -57,18 +58,32 @@ def parse_decimal(text: str) -> float | None:
 _LOOKING_BACK = ("cue", "block_before")    # end where the number starts ($); only whether they match counts
 
 
-@functools.cache
-def _rules() -> dict[str, list[tuple[str, regex.Pattern]]]:
+@derived
+def _rules(rules: Rules) -> dict[str, list[tuple[str, regex.Pattern]]]:
     """Each kind's patterns with their rule ids (score.cue.1, ...). The patterns that end where the
     number starts are matched from their end (REVERSE): the same texts match, without trying every
-    start in the window before the number."""
-    groups = read_rule_groups("scores.tsv", "kind", ("cue", "context", "block_before", "block_after"))
-    return {kind: [(f"score.{kind}.{n}", regex.compile(p.pattern, p.flags | regex.REVERSE) if kind in _LOOKING_BACK else p)
-                   for n, p in enumerate(patterns, start=1)] for kind, patterns in groups.items()}
+    start in the window before the number. Cues come strong ones first (see :func:`classify_number`)."""
+    groups: dict[str, list[tuple[str, regex.Pattern]]] = {kind: [] for kind in SCORE_KINDS}
+    for rule in rules.scores:
+        pattern = rule.pattern
+        if rule.kind in _LOOKING_BACK:
+            pattern = regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
+        groups[rule.kind].append((rule.id, pattern))
+    return groups
 
 
-@functools.cache
-def _either(kind: str) -> regex.Pattern | None:
+@derived
+def _cue_roles(rules: Rules) -> dict[str, list[tuple[str, regex.Pattern]]]:
+    """The cues by role: ``strong`` and ``in_context``, each in file order."""
+    roles = {rule.id: rule.role for rule in rules.scores}
+    out: dict[str, list[tuple[str, regex.Pattern]]] = {"strong": [], "in_context": []}
+    for rule_id, pattern in _rules()["cue"]:
+        out[roles[rule_id]].append((rule_id, pattern))
+    return out
+
+
+@derived
+def _either(rules: Rules, kind: str) -> regex.Pattern | None:
     """A kind's rules as one pattern, where only whether any of them matches counts."""
     return either([pattern for _, pattern in _rules()[kind]])
 
@@ -105,12 +120,12 @@ def _table_talks_of_scores(text: str, start: int) -> bool:
 
 def classify_number(text: str, start: int, end: int) -> str | None:
     """The rule id that makes ``text[start:end]`` a score, or None when it is not one."""
-    rules = _rules()
+    cues = _cue_roles()
     before, after = text[max(0, start - _WINDOW):start], text[end:end + _WINDOW]
     if _any("block_before", before) or _any("block_after", after):
         return None
     surface = text[start:end]
-    for rule_id, pattern in rules["cue"][:2]:
+    for rule_id, pattern in cues["strong"]:
         if pattern.search(before):
             return rule_id
     has_decimal = _DECIMAL_TAIL.search(surface) is not None
@@ -119,7 +134,7 @@ def classify_number(text: str, start: int, end: int) -> str | None:
     sentence = _sentence_around(text, start, end)
     in_context = _any("context", sentence)
     if in_context:
-        for rule_id, pattern in rules["cue"][2:]:
+        for rule_id, pattern in cues["in_context"]:
             if pattern.search(before) and has_decimal:
                 return rule_id
         if has_decimal:

@@ -10,11 +10,9 @@ abbreviation from ``patterns/abbreviations.txt`` or a single initial ("H.").
 """
 from __future__ import annotations
 
-import functools
-
 import regex
 
-from ..rules.files import read_words
+from ..rules.store import rules
 
 
 _CANDIDATE = regex.compile(r"[.!?]+[”\"’)]?(?=\s+[\p{Lu}“\"‘(\d])|\n+", regex.VERSION1)
@@ -22,9 +20,8 @@ _LIST_NUMBER = regex.compile(r"(?:^|\n)[ \t]*\d{1,2}\.$", regex.VERSION1)
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$", regex.VERSION1 | regex.REVERSE)   # read back from the dot
 
 
-@functools.cache
 def _abbreviations() -> frozenset[str]:
-    return frozenset(read_words("abbreviations.txt"))
+    return rules().abbreviations
 
 
 def is_abbreviation(text: str, dot: int) -> bool:

@@ -16,23 +16,17 @@ Region heads (Kota, Kabupaten, Provinsi) need a name from
 from __future__ import annotations
 
 import bisect
-import functools
 from dataclasses import dataclass
 
 import regex
 from rapidfuzz import fuzz
 
-from ..rules.files import patterns_dir, read_table, read_words, row_error, split_aliases
-from .gazetteer import PhraseMatcher
+from ..rules.store import Rules, derived, memo
+from ..settings import FUZZY_CUTOFF
+from .gazetteer import GazetteerMatcher
 
 CACHE_SIZE = 20_000          # names remembered across articles; bounded, so memory stays flat
-FUZZY_CUTOFF = 90            # rapidfuzz ratio for a misspelt type name ("Dinas Pendudukan ...")
 _NESTING = ("pada",)          # "Pemkab X pada Dinas Y": the next unit is part of this one
-_TOKEN = regex.compile(
-    r"""[ \t]*(?P<conn>(?:dan|yang|serta|&|pada|di|untuk|bagi)[ \t]+|,[ \t]*(?:dan[ \t]+)?)?"""
-    r"""(?P<tok>(?:[Dd]r|Prof|Ir|H)\.(?=[ \t]+\p{Lu})|\p{Lu}[\p{L}\p{N}'’\-/.]*(?<!\.)|\d{1,3}(?![\d]|[.,]\d)|“[^”\n]{1,60}”|"[^"\n]{1,60}"|‘[^’\n]{1,60}’|'[^'\n]{1,40}'|\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}[\p{L}\p{N}\-]{0,15}){0,3}\))""",
-    regex.VERSION1,
-)
 
 
 @dataclass(slots=True, frozen=True)
@@ -46,12 +40,12 @@ class UnitCandidate:
 
 @dataclass(slots=True)
 class _Lexicon:
-    head: PhraseMatcher            # every head, alias and agency name
+    head: GazetteerMatcher            # every head, alias and agency name
     kinds: dict[str, str]          # lower-cased head -> kind
     standalone: set[str]           # lower-cased heads that are units by themselves
     expansions: dict[str, str]     # lower-cased alias -> full form
     spelled: dict[str, str]        # lower-cased head -> its canonical spelling
-    regions: dict[str, PhraseMatcher]  # kind -> its region names and aliases
+    regions: dict[str, GazetteerMatcher]  # kind -> its region names and aliases
     stop: frozenset[str]
     after_place: frozenset[str]     # words that may follow a place name inside a unit's name
     spellings: dict[str, str]      # word variant -> standard spelling
@@ -59,60 +53,77 @@ class _Lexicon:
     type_of: dict[str, str]        # lower-cased head, alias or name -> the type's one name (lower case)
     region_names: dict[str, str]   # "kind alias" (lower case) -> the region's name: "provinsi jabar" -> Jawa Barat
     region_kinds: dict[str, set[str]]  # lower-cased region name or alias -> its kinds (kabupaten, kota, provinsi)
-    bare_region: PhraseMatcher     # region names and aliases, for a region standing alone as a subject
-    any_region: PhraseMatcher      # the names and aliases of every kind: the longest at a position
+    bare_region: GazetteerMatcher     # region names and aliases, for a region standing alone as a subject
+    any_region: GazetteerMatcher   # the names and aliases of every kind: the longest at a position
+    token: regex.Pattern           # a token that continues a unit's name (see patterns/units/joiners.txt)
+    counted: regex.Pattern         # a count before a head (see patterns/units/quantifiers.txt)
+    fillers: frozenset[str]        # words that do not tell units apart (patterns/units/fillers.txt)
 
 
-@functools.cache
-def _lexicon() -> _Lexicon:
+@derived
+def _lexicon(rules: Rules) -> _Lexicon:
     kinds, standalone, expansions, spelled = {}, set(), {}, {}
-    for row in read_table("units/heads.tsv", required=("head", "kind", "standalone")):
-        if row["standalone"] not in ("yes", "no"):
-            raise row_error(row, f"standalone must be yes or no, not {row['standalone']!r}")
-        key = row["head"].lower()
-        kinds[key] = row["kind"]
-        spelled[key] = row["head"]
-        if row["standalone"] == "yes":
+    for row in rules.unit_heads:
+        key = row.head.lower()
+        kinds[key] = row.kind
+        spelled[key] = row.head
+        if row.standalone:
             standalone.add(key)
-        if row["expansion"]:
-            expansions[key] = row["expansion"]
+        if row.expansion:
+            expansions[key] = row.expansion
     spelled_in_heads = set(spelled)
     type_of = {key: value.lower() for key, value in expansions.items()}
-    if (patterns_dir() / "units/agencies.tsv").exists():
-        for row in read_table("units/agencies.tsv", required=("kind", "name")):
-            name = row["name"]
-            for form in [name, *split_aliases(row.get("aliases", ""))]:
-                key = form.lower()
-                type_of.setdefault(key, name.lower())
-                kinds.setdefault(key, row["kind"])
-                if row["kind"] != "unit_type":  # a type (Polres, Dinas X) needs its place name
-                    standalone.add(key)
-                spelled.setdefault(key, form)
-                if form != name and key not in spelled_in_heads and len(form.split()) < 3:
-                    # acronyms and short forms expand; a full name in another spelling is kept as written,
-                    # and heads.tsv decides for its own heads (Samsat stays Samsat)
-                    expansions.setdefault(key, name)
+    for row in rules.agencies:
+        for form in [row.name, *row.aliases]:
+            key = form.lower()
+            type_of.setdefault(key, row.name.lower())
+            kinds.setdefault(key, row.kind)
+            if row.kind != "unit_type":  # a type (Polres, Dinas X) needs its place name
+                standalone.add(key)
+            spelled.setdefault(key, form)
+            if form != row.name and key not in spelled_in_heads and len(form.split()) < 3:
+                # acronyms and short forms expand; a full name in another spelling is kept as written,
+                # and heads.tsv decides for its own heads (Samsat stays Samsat)
+                expansions.setdefault(key, row.name)
     # a head starts with a capital ("Mal pelayanan publik" is one), an acronym matches exactly ("MA")
-    head = PhraseMatcher(spelled.values(), case="names", after=r"(?![\w-])")
+    head = GazetteerMatcher(spelled.values(), case="names", after=r"(?![\w-])")
     names: dict[str, list[str]] = {"provinsi": [], "kabupaten": [], "kota": []}
     region_names: dict[str, str] = {}
     region_kinds: dict[str, set[str]] = {}
-    for row in read_table("units/regions.tsv", required=("kind", "name")):
-        aliases = split_aliases(row.get("aliases", ""))
-        names[row["kind"]] += [row["name"], *aliases]
-        for alias in aliases:
-            region_names.setdefault(f"{row['kind']} {alias.lower()}", row["name"])
-        for form in [row["name"], *aliases]:
-            region_kinds.setdefault(form.lower(), set()).add(row["kind"])
-    regions = {kind: PhraseMatcher(v) for kind, v in names.items()}
-    stop = frozenset(w.lower() for w in read_words("units/stopwords.txt"))
-    after_place = frozenset(w.lower() for w in read_words("units/after_place.txt"))
-    spellings = {r["variant"]: r["standard"] for r in read_table("units/spellings.tsv", required=("variant", "standard"))}
+    for row in rules.regions:
+        names[row.kind] += [row.name, *row.aliases]
+        for alias in row.aliases:
+            region_names.setdefault(f"{row.kind} {alias.lower()}", row.name)
+        for form in [row.name, *row.aliases]:
+            region_kinds.setdefault(form.lower(), set()).add(row.kind)
+    regions = {kind: GazetteerMatcher(v) for kind, v in names.items()}
+    stop = frozenset(w.lower() for w in rules.unit_stopwords)
+    after_place = frozenset(w.lower() for w in rules.after_place)
     type_names = [form for key, form in spelled.items() if len(form.split()) >= 3]
-    bare_region = PhraseMatcher([form for form in region_kinds if len(form) > 3], case="names")
-    any_region = PhraseMatcher([name for kind_names in names.values() for name in kind_names])
-    return _Lexicon(head, kinds, standalone, expansions, spelled, regions, stop, after_place, spellings, type_names, type_of,
-                    region_names, region_kinds, bare_region, any_region)
+    bare_region = GazetteerMatcher([form for form in region_kinds if len(form) > 3], case="names")
+    any_region = GazetteerMatcher([name for kind_names in names.values() for name in kind_names])
+    return _Lexicon(head, kinds, standalone, expansions, spelled, regions, stop, after_place, dict(rules.spellings),
+                    type_names, type_of, region_names, region_kinds, bare_region, any_region,
+                    _token_pattern(rules.unit_joiners), _counted_pattern(rules.unit_quantifiers),
+                    frozenset(rules.unit_fillers))
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(regex.escape(w) for w in words)
+
+
+def _token_pattern(joiners: tuple[str, ...]) -> regex.Pattern:
+    """A token that may continue a unit's name, perhaps after a joining word or a comma."""
+    return regex.compile(
+        r"""[ \t]*(?P<conn>(?:""" + _alternation(joiners) + r""")[ \t]+|,[ \t]*(?:dan[ \t]+)?)?"""
+        r"""(?P<tok>(?:[Dd]r|Prof|Ir|H)\.(?=[ \t]+\p{Lu})|\p{Lu}[\p{L}\p{N}'’\-/.]*(?<!\.)|\d{1,3}(?![\d]|[.,]\d)|“[^”\n]{1,60}”|"[^"\n]{1,60}"|‘[^’\n]{1,60}’|'[^'\n]{1,40}'|\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}[\p{L}\p{N}\-]{0,15}){0,3}\))""",
+        regex.VERSION1)
+
+
+def _counted_pattern(quantifiers: tuple[str, ...]) -> regex.Pattern:
+    """A number or a quantifier right before a head: a count of units ("34 Samsat", "seluruh Dinas")."""
+    return regex.compile(r"(?:\b\d+(?:\.\d+)*|\b(?:" + _alternation(quantifiers) + r"))[ \t]+$",
+                         regex.IGNORECASE | regex.VERSION1)
 
 
 def _region_kind(head: str) -> str | None:
@@ -129,7 +140,7 @@ def _extend(text: str, pos: int, lex: _Lexicon) -> int:
     """The end of a unit name whose head ends at ``pos``."""
     end, after_place = pos, False
     while True:
-        match = _TOKEN.match(text, end)
+        match = lex.token.match(text, end)
         if not match:
             return end
         conn = (match.group("conn") or "").strip(" \t,") or ("," if (match.group("conn") or "").strip() else "")
@@ -175,8 +186,6 @@ _PAREN_ACRONYM = regex.compile(r"\s*\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}[\
 _ENUMERATION = regex.compile(
     r"[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?(?:,[ \t]*\p{Ll}+(?:[ \t]+\p{Ll}+)?)*,?[ \t]+(?:dan|&|serta)[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?[ \t]+",
     regex.VERSION1)
-_COUNTED = regex.compile(r"(?:\b\d+(?:\.\d+)*|\b(?:sebanyak|seluruh|semua|setiap|tiap|para|beberapa|sejumlah|berbagai))[ \t]+$",
-                         regex.IGNORECASE | regex.VERSION1)
 
 
 def _has_name(tail: str) -> bool:
@@ -251,7 +260,7 @@ def find_units(text: str) -> list[UnitCandidate]:
             pos = head[1]
             continue
         end, rule_id = read
-        if _COUNTED.search(text, max(0, start - 20), start):
+        if lex.counted.search(text, max(0, start - 20), start):
             pos = end
             continue                  # "34 Samsat", "seluruh Dinas": a number of units, not one
         surface = text[start:end].rstrip(" ,")
@@ -291,7 +300,7 @@ _COUNTRY = regex.compile(r"\s+(?:RI|Republik Indonesia)$")
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
 
 
-@functools.lru_cache(maxsize=CACHE_SIZE)
+@memo(CACHE_SIZE)
 def canonical_unit(surface: str) -> str:
     """The canonical name of a unit.
 
@@ -363,10 +372,7 @@ def _standard_type_name(text: str, lex: _Lexicon) -> str:
     return " ".join([choice] + words[k:])
 
 
-_SIGNATURE_FILLER = frozenset({"pemerintah", "di", "dan", "pada", "yang", "ri"})
-
-
-@functools.lru_cache(maxsize=CACHE_SIZE)
+@memo(CACHE_SIZE)
 def unit_signature(name: str) -> tuple[str, frozenset[str]]:
     """What identifies a unit whatever its spelling: its type and the other words of its name.
 
@@ -404,7 +410,7 @@ def unit_parts(name: str) -> tuple[str, bool, list[str]]:
     match = lex.head.match(text)
     kind = lex.type_of.get(match[2], match[2]) if match else ""
     rest = text[match[1]:] if match else text
-    words = ["kab" if w in ("kabupaten", "kab") else w for w in _WORDS.findall(rest.lower()) if w not in _SIGNATURE_FILLER]
+    words = ["kab" if w in ("kabupaten", "kab") else w for w in _WORDS.findall(rest.lower()) if w not in lex.fillers]
     return kind, bool(match) and match[2] in lex.standalone, list(dict.fromkeys(words))
 
 

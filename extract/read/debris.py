@@ -8,23 +8,25 @@ the same rules then catch what it left in, such as "Baca Juga" inserts).
 """
 from __future__ import annotations
 
-import functools
 import re
 
 import regex
 
-from ..rules.files import either, read_rule_groups
-
-ACTIONS = ("cut_from", "drop_line", "drop_pair", "strip_prefix")
-
-
-@functools.cache
-def _rules() -> dict[str, list[regex.Pattern]]:
-    return read_rule_groups("debris.tsv", "action", ACTIONS)
+from ..rules.files import either
+from ..rules.store import Rules, derived
+from ..rules.tables import DEBRIS_ACTIONS
 
 
-@functools.cache
-def _whole_line(action: str) -> regex.Pattern | None:
+@derived
+def _rules(rules: Rules) -> dict[str, list[regex.Pattern]]:
+    groups: dict[str, list[regex.Pattern]] = {action: [] for action in DEBRIS_ACTIONS}
+    for rule in rules.debris:
+        groups[rule.action].append(rule.pattern)
+    return groups
+
+
+@derived
+def _whole_line(rules: Rules, action: str) -> regex.Pattern | None:
     """The rules of one action as one pattern: each line is tried once, not once per rule."""
     return either(_rules()[action])
 

@@ -9,23 +9,17 @@
 """
 from __future__ import annotations
 
-import functools
 import re
 
-from ..rules.files import read_table
+from ..rules.store import Rules, derived, rules
 
 MIN_SHARE = 0.08
 _WORD = re.compile(r"[^\W\d_]+")     # runs of letters (the standard re: faster here than regex's \p{L})
 
 
-@functools.cache
-def _table() -> list[dict[str, str]]:
-    return read_table("language.tsv", required=("lang", "name", "words"))
-
-
-@functools.cache
-def _words() -> dict[str, frozenset[str]]:
-    return {row["lang"]: frozenset(row["words"].lower().split()) for row in _table()}
+@derived
+def _words(rules: Rules) -> dict[str, frozenset[str]]:
+    return {row.lang: row.words for row in rules.languages}
 
 
 def language_name(code: str | None) -> str:
@@ -34,12 +28,12 @@ def language_name(code: str | None) -> str:
     >>> language_name("jv"), language_name("und")
     ('Javanese', 'an undetermined language')
     """
-    names = {row["lang"]: row["name"] for row in _table()}
+    names = {row.lang: row.name for row in rules().languages}
     return names.get(code or "und", "an undetermined language")
 
 
-@functools.cache
-def _languages_of() -> dict[str, tuple[str, ...]]:
+@derived
+def _languages_of(rules: Rules) -> dict[str, tuple[str, ...]]:
     """Each function word -> the languages it belongs to, so that a text's words are looked up once."""
     index: dict[str, tuple[str, ...]] = {}
     for lang, words in _words().items():

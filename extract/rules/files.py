@@ -11,7 +11,6 @@ The directory is found as package data (an installed wheel carries it as
 """
 from __future__ import annotations
 
-import functools
 import os
 from importlib import resources
 from pathlib import Path
@@ -28,7 +27,6 @@ class PatternError(ValueError):
         super().__init__(f"{path}:{line}: {message}")
 
 
-@functools.cache
 def patterns_dir() -> Path:
     """The directory the rule files are read from."""
     override = os.environ.get("EXTRACT_PATTERNS")
@@ -40,8 +38,8 @@ def patterns_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "patterns"
 
 
-def _data_lines(name: str) -> Iterator[tuple[Path, int, str]]:
-    path = patterns_dir() / name
+def _data_lines(name: str, directory: Path | None = None) -> Iterator[tuple[Path, int, str]]:
+    path = (directory or patterns_dir()) / name
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -51,23 +49,23 @@ def _data_lines(name: str) -> Iterator[tuple[Path, int, str]]:
             yield path, number, line.rstrip("\r\n")
 
 
-def read_words(name: str) -> list[str]:
+def read_words(name: str, directory: Path | None = None) -> list[str]:
     """A word list: one entry a line, ``#`` comments and blank lines skipped."""
-    return [line.strip() for _, _, line in _data_lines(name)]
+    return [line.strip() for _, _, line in _data_lines(name, directory)]
 
 
-def read_table(name: str, required: tuple[str, ...] = ()) -> list[dict[str, str]]:
+def read_rule_table(name: str, required: tuple[str, ...] = (), directory: Path | None = None) -> list[dict[str, str]]:
     """A TAB-separated table whose first data line is the header.
 
     Every row must have as many fields as the header, and the ``required``
     columns must be present and non-empty. Each row dict carries ``_where``,
     the ``file:line`` it came from, for the error messages of later checks.
     """
-    lines = _data_lines(name)
+    lines = _data_lines(name, directory)
     try:
         path, number, header_line = next(lines)
     except StopIteration:
-        raise PatternError(patterns_dir() / name, 0, "no header line") from None
+        raise PatternError((directory or patterns_dir()) / name, 0, "no header line") from None
     header = header_line.split("\t")
     missing = [c for c in required if c not in header]
     if missing:
@@ -94,12 +92,12 @@ def row_error(row: dict[str, str], message: str) -> PatternError:
     return PatternError(path, int(line), message)
 
 
-def read_rule_groups(name: str, group_column: str, groups: tuple[str, ...],
-                     flags: int = regex.IGNORECASE) -> dict[str, list[regex.Pattern]]:
+def read_rule_groups(name: str, group_column: str, groups: tuple[str, ...], flags: int = regex.IGNORECASE,
+                     directory: Path | None = None) -> dict[str, list[regex.Pattern]]:
     """A table of ``group<TAB>pattern`` rows -> the compiled patterns of each group, in file order;
     a group not in ``groups`` or a bad regex names its file and line."""
     rules: dict[str, list[regex.Pattern]] = {group: [] for group in groups}
-    for row in read_table(name, required=(group_column, "pattern")):
+    for row in read_rule_table(name, required=(group_column, "pattern"), directory=directory):
         if row[group_column] not in rules:
             raise row_error(row, f"unknown {group_column} {row[group_column]!r}; expected one of {groups}")
         rules[row[group_column]].append(compile_rule(row, flags=flags))

@@ -1,0 +1,137 @@
+"""One rule set: every file of ``patterns/`` read and validated once, as typed tables.
+
+:func:`rules` is the rule set of the patterns directory in use, loaded on first use; what the
+mining modules build from it (matchers, compiled alternations) is kept by :func:`derived`, and the
+memos of text normalisation by :func:`memo`. :func:`reset` forgets all of it at once, so that the
+next use reads the rule files again (a test pointing ``EXTRACT_PATTERNS`` elsewhere, a long-lived
+process starting afresh).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from . import tables as t
+from .date_rules import DateRules, compile_dates
+from .files import patterns_dir
+
+T = TypeVar("T")
+
+
+@dataclass(slots=True, frozen=True)
+class Rules:
+    """The typed tables of every rule file of one patterns directory."""
+    directory: Path
+    digest: str                                  # sha1 over every rule file's path and bytes
+    cues: tuple[t.Cue, ...]                      # claims.tsv
+    scores: tuple[t.ScoreRule, ...]              # scores.tsv
+    debris: tuple[t.DebrisRule, ...]             # debris.tsv
+    schemes: tuple[t.Scheme, ...]                # schemes.tsv
+    predicates: tuple[t.PredicateRule, ...]      # predicates.tsv
+    grades: tuple[t.GradeRule, ...]              # grades.tsv
+    grade_cues: tuple[str, ...]                  # grade_cues.txt
+    awarders: tuple[t.Awarder, ...]              # awarders.tsv
+    dates: DateRules                             # dates.tsv
+    languages: tuple[t.LanguageWords, ...]       # language.tsv
+    abbreviations: frozenset[str]                # abbreviations.txt
+    unit_heads: tuple[t.UnitHead, ...]           # units/heads.tsv
+    agencies: tuple[t.NamedBody, ...]            # units/agencies.tsv
+    regions: tuple[t.NamedBody, ...]             # units/regions.tsv
+    spellings: tuple[tuple[str, str], ...]       # units/spellings.tsv: (variant, standard)
+    unit_stopwords: tuple[str, ...]              # units/stopwords.txt
+    after_place: tuple[str, ...]                 # units/after_place.txt
+    unit_joiners: tuple[str, ...]                # units/joiners.txt
+    unit_quantifiers: tuple[str, ...]            # units/quantifiers.txt
+    unit_fillers: tuple[str, ...]                # units/fillers.txt
+    speech_verbs: tuple[tuple[str, str], ...]    # people/speech_verbs.tsv: (verb, position)
+    titles: tuple[tuple[str, str], ...]          # people/titles.tsv: (kind, title)
+    roles: tuple[str, ...]                       # people/roles.txt
+    offices: tuple[str, ...]                     # people/offices.txt
+    clause_weekdays: tuple[str, ...]             # people/clause_weekdays.txt
+
+    @classmethod
+    def load(cls, directory: Path) -> "Rules":
+        """Read and validate every rule file of ``directory``; a bad entry raises
+        :class:`~extract.rules.files.PatternError` naming its file and line."""
+        words = functools.partial(t.read_word_list, directory)
+        schemes = t.read_schemes(directory)
+        predicates = t.read_predicates(directory, schemes)
+        return cls(
+            directory=directory, digest=rules_digest(directory), cues=t.read_cues(directory),
+            scores=t.read_score_rules(directory), debris=t.read_debris(directory), schemes=schemes,
+            predicates=predicates, grades=t.read_grades(directory, predicates), grade_cues=words("grade_cues.txt"),
+            awarders=t.read_awarders(directory), dates=compile_dates(t.read_dates(directory)),
+            languages=t.read_languages(directory), abbreviations=frozenset(words("abbreviations.txt")),
+            unit_heads=t.read_unit_heads(directory), agencies=t.read_named(directory, "units/agencies.tsv"),
+            regions=t.read_named(directory, "units/regions.tsv"),
+            spellings=t.read_pairs(directory, "units/spellings.tsv", "variant", "standard"),
+            unit_stopwords=words("units/stopwords.txt"), after_place=words("units/after_place.txt"),
+            unit_joiners=words("units/joiners.txt"), unit_quantifiers=words("units/quantifiers.txt"),
+            unit_fillers=words("units/fillers.txt"),
+            speech_verbs=t.read_pairs(directory, "people/speech_verbs.tsv", "verb", "position"),
+            titles=t.read_pairs(directory, "people/titles.tsv", "kind", "title"),
+            roles=words("people/roles.txt"), offices=words("people/offices.txt"),
+            clause_weekdays=words("people/clause_weekdays.txt"),
+        )
+
+
+def rules_digest(directory: Path) -> str:
+    """A digest of every rule file under ``directory``, by relative path and content."""
+    digest = hashlib.sha1()
+    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(directory).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+_loaded: dict[Path, Rules] = {}       # the rule set of each patterns directory
+_current: list[Rules] = []            # the one in use, until reset()
+_derived: dict = {}                   # (builder, args) -> what it built from the rules in use
+_memos: list = []                     # the text memos, cleared with the rules
+
+
+def rules() -> Rules:
+    """The rule set of the patterns directory in use, loaded once."""
+    if _current:
+        return _current[0]
+    directory = patterns_dir()
+    if directory not in _loaded:
+        _loaded[directory] = Rules.load(directory)
+    _current.append(_loaded[directory])
+    return _current[0]
+
+
+def reset() -> None:
+    """Forget the loaded rules and everything built from them or remembered of texts."""
+    _loaded.clear()
+    _current.clear()
+    _derived.clear()
+    for cached in _memos:
+        cached.cache_clear()
+
+
+def derived(build: Callable[..., T]) -> Callable[..., T]:
+    """``build(rules, *args)`` computed once per rule set and arguments, kept until :func:`reset`."""
+    @functools.wraps(build)
+    def get(*args):
+        key = (build, args)
+        try:
+            return _derived[key]
+        except KeyError:
+            value = _derived[key] = build(rules(), *args)
+            return value
+
+    get.cache_clear = lambda: [_derived.pop(k) for k in [k for k in _derived if k[0] is build]]
+    return get
+
+
+def memo(maxsize: int) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """A bounded memo of a function of texts, cleared by :func:`reset`."""
+    def wrap(function: Callable[..., T]) -> Callable[..., T]:
+        cached = functools.lru_cache(maxsize=maxsize)(function)
+        _memos.append(cached)
+        return cached
+    return wrap

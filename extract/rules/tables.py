@@ -1,0 +1,236 @@
+"""The typed rows of each rule file, read and validated: one reader a file of ``patterns/``.
+
+Each reader takes the patterns directory and returns a tuple of frozen rows; a bad entry raises
+:class:`~extract.rules.files.PatternError` naming its file and line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from .files import compile_rule, float_or_none, read_rule_table, read_words, row_error, split_aliases
+
+CUE_KINDS = ("aspiration", "award", "via", "enumeration", "not_recipient", "anaphor", "plural", "superseded",
+             "clause", "aggregate", "year")
+SCORE_KINDS = ("cue", "context", "block_before", "block_after")
+SCORE_ROLES = {"cue": ("strong", "in_context")}
+DEBRIS_ACTIONS = ("cut_from", "drop_line", "drop_pair", "strip_prefix")
+
+
+@dataclass(slots=True, frozen=True)
+class Cue:
+    """A row of claims.tsv: a cue the claim assembler reads (case-insensitive)."""
+    id: str
+    kind: str
+    pattern: regex.Pattern
+
+
+@dataclass(slots=True, frozen=True)
+class ScoreRule:
+    """A row of scores.tsv; ``role`` tells a strong cue from one that needs a result's context."""
+    id: str
+    kind: str
+    role: str
+    pattern: regex.Pattern
+
+
+@dataclass(slots=True, frozen=True)
+class DebrisRule:
+    action: str
+    pattern: regex.Pattern
+
+
+@dataclass(slots=True, frozen=True)
+class Scheme:
+    scheme: str
+    name: str
+    awarder: str
+    score_min: float | None
+    score_max: float | None
+    first_year: int | None
+    last_year: int | None
+    aliases: tuple[str, ...]
+
+    def ran_in(self, year: int | None) -> bool:
+        """True when the scheme gave results in ``year`` (or the year is unknown)."""
+        return year is None or ((self.first_year or year) <= year <= (self.last_year or year))
+
+
+@dataclass(slots=True, frozen=True)
+class PredicateRule:
+    """A row of predicates.tsv: one label of a scheme and the phrases that name it."""
+    id: str
+    scheme: str
+    label: str
+    grade: str | None
+    band_min: float | None
+    band_max: float | None
+    phrases: tuple[str, ...]
+
+
+@dataclass(slots=True, frozen=True)
+class GradeRule:
+    grade: str
+    scheme: str
+    label: str
+
+
+@dataclass(slots=True, frozen=True)
+class Awarder:
+    awarder: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(slots=True, frozen=True)
+class DateRow:
+    """A row of dates.tsv: a month, weekday or relative word with its value, or a candidate pattern."""
+    kind: str
+    name: str
+    value: str
+    needs: str
+    starts: str
+    where: str
+
+
+@dataclass(slots=True, frozen=True)
+class UnitHead:
+    head: str
+    kind: str
+    standalone: bool
+    expansion: str
+
+
+@dataclass(slots=True, frozen=True)
+class NamedBody:
+    """A row of units/agencies.tsv or units/regions.tsv: a kind, a name and its aliases."""
+    kind: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(slots=True, frozen=True)
+class LanguageWords:
+    lang: str
+    name: str
+    words: frozenset[str]
+
+
+def _id_rows(directory: Path, name: str, kinds: tuple[str, ...], kind_column: str = "kind") -> list[dict[str, str]]:
+    rows = read_rule_table(name, required=("id", kind_column, "pattern"), directory=directory)
+    seen: set[str] = set()
+    for row in rows:
+        if row[kind_column] not in kinds:
+            raise row_error(row, f"unknown {kind_column} {row[kind_column]!r}; expected one of {kinds}")
+        if row["id"] in seen:
+            raise row_error(row, f"id {row['id']!r} is used twice")
+        seen.add(row["id"])
+    return rows
+
+
+def read_cues(directory: Path) -> tuple[Cue, ...]:
+    return tuple(Cue(row["id"], row["kind"], compile_rule(row, flags=regex.IGNORECASE))
+                 for row in _id_rows(directory, "claims.tsv", CUE_KINDS))
+
+
+def read_score_rules(directory: Path) -> tuple[ScoreRule, ...]:
+    rules = []
+    for row in _id_rows(directory, "scores.tsv", SCORE_KINDS):
+        roles = SCORE_ROLES.get(row["kind"], ("",))
+        if row.get("role", "") not in roles:
+            raise row_error(row, f"role of a {row['kind']} rule must be one of {roles}, not {row.get('role')!r}")
+        rules.append(ScoreRule(row["id"], row["kind"], row["role"], compile_rule(row, flags=regex.IGNORECASE)))
+    return tuple(rules)
+
+
+def read_debris(directory: Path) -> tuple[DebrisRule, ...]:
+    rows = read_rule_table("debris.tsv", required=("action", "pattern"), directory=directory)
+    for row in rows:
+        if row["action"] not in DEBRIS_ACTIONS:
+            raise row_error(row, f"unknown action {row['action']!r}; expected one of {DEBRIS_ACTIONS}")
+    return tuple(DebrisRule(row["action"], compile_rule(row, flags=regex.IGNORECASE)) for row in rows)
+
+
+def read_schemes(directory: Path) -> tuple[Scheme, ...]:
+    out = []
+    for row in read_rule_table("schemes.tsv", required=("scheme", "name", "awarder"), directory=directory):
+        years = [float_or_none(row, column) for column in ("first_year", "last_year")]
+        out.append(Scheme(row["scheme"], row["name"], row["awarder"], float_or_none(row, "score_min"),
+                          float_or_none(row, "score_max"), *(int(y) if y else None for y in years),
+                          tuple(split_aliases(row["aliases"]))))
+    return tuple(out)
+
+
+def read_predicates(directory: Path, schemes: tuple[Scheme, ...]) -> tuple[PredicateRule, ...]:
+    known = {s.scheme for s in schemes}
+    out, label_of = [], {}
+    for row in read_rule_table("predicates.tsv", required=("id", "scheme", "label", "phrases"), directory=directory):
+        if row["scheme"] not in known:
+            raise row_error(row, f"unknown scheme {row['scheme']!r} (see schemes.tsv)")
+        for phrase in split_aliases(row["phrases"]):
+            key = (row["scheme"], regex.sub(r"\s+", " ", phrase.lower()))
+            if label_of.setdefault(key, row["label"]) != row["label"]:
+                raise row_error(row, f"phrase {phrase!r} already names another {row['scheme']} label")
+        out.append(PredicateRule(row["id"], row["scheme"], row["label"], row["grade"] or None,
+                                 float_or_none(row, "band_min"), float_or_none(row, "band_max"),
+                                 tuple(split_aliases(row["phrases"]))))
+    return tuple(out)
+
+
+def read_grades(directory: Path, predicates: tuple[PredicateRule, ...]) -> tuple[GradeRule, ...]:
+    known = {(p.scheme, p.label) for p in predicates}
+    out = []
+    for row in read_rule_table("grades.tsv", required=("grade", "scheme", "label"), directory=directory):
+        if (row["scheme"], row["label"]) not in known:
+            raise row_error(row, f"{row['label']!r} is not a label of {row['scheme']!r}")
+        out.append(GradeRule(row["grade"], row["scheme"], row["label"]))
+    return tuple(out)
+
+
+def read_awarders(directory: Path) -> tuple[Awarder, ...]:
+    return tuple(Awarder(row["awarder"], tuple(split_aliases(row["aliases"])))
+                 for row in read_rule_table("awarders.tsv", required=("awarder", "aliases"), directory=directory))
+
+
+def read_dates(directory: Path) -> tuple[DateRow, ...]:
+    """The rows of dates.tsv; their patterns are compiled (and checked) by :mod:`extract.rules.dates`."""
+    out = []
+    for row in read_rule_table("dates.tsv", required=("kind", "name", "value"), directory=directory):
+        if row["kind"] not in ("month", "weekday", "relative", "pattern"):
+            raise row_error(row, f"unknown kind {row['kind']!r}")
+        if row["kind"] != "pattern" and not regex.fullmatch(r"-?\d+", row["value"]):
+            raise row_error(row, f"value of a {row['kind']} must be a whole number, not {row['value']!r}")
+        out.append(DateRow(row["kind"], row["name"], row["value"], row.get("needs", ""), row.get("starts", ""),
+                           row["_where"]))
+    return tuple(out)
+
+
+def read_unit_heads(directory: Path) -> tuple[UnitHead, ...]:
+    out = []
+    for row in read_rule_table("units/heads.tsv", required=("head", "kind", "standalone"), directory=directory):
+        if row["standalone"] not in ("yes", "no"):
+            raise row_error(row, f"standalone must be yes or no, not {row['standalone']!r}")
+        out.append(UnitHead(row["head"], row["kind"], row["standalone"] == "yes", row["expansion"]))
+    return tuple(out)
+
+
+def read_named(directory: Path, name: str) -> tuple[NamedBody, ...]:
+    """units/agencies.tsv or units/regions.tsv; agencies.tsv may be absent."""
+    if name.endswith("agencies.tsv") and not (directory / name).exists():
+        return ()
+    return tuple(NamedBody(row["kind"], row["name"], tuple(split_aliases(row.get("aliases", ""))))
+                 for row in read_rule_table(name, required=("kind", "name"), directory=directory))
+
+
+def read_pairs(directory: Path, name: str, key: str, value: str) -> tuple[tuple[str, str], ...]:
+    return tuple((row[key], row[value]) for row in read_rule_table(name, required=(key, value), directory=directory))
+
+
+def read_languages(directory: Path) -> tuple[LanguageWords, ...]:
+    return tuple(LanguageWords(row["lang"], row["name"], frozenset(row["words"].lower().split()))
+                 for row in read_rule_table("language.tsv", required=("lang", "name", "words"), directory=directory))
+
+
+def read_word_list(directory: Path, name: str) -> tuple[str, ...]:
+    return tuple(read_words(name, directory))

@@ -1,0 +1,3 @@
+"""Settings shared by the pipeline's stages."""
+
+FUZZY_CUTOFF = 90
