@@ -81,7 +81,6 @@ class Mention:
     value_num: float | None = None
     value_date: dt.date | None = None
     precision: str | None = None     # day, month or year for dates
-    extra: dict = field(default_factory=dict)  # scheme/grade for predicates; not written
 
 
 @dataclass(slots=True)

@@ -31,15 +31,10 @@ def test_every_rule_file_has_a_provenance_note():
 
 
 def test_all_rules_load():
-    from extract.mine.claims import _cues
-    from extract.mine.dates import _language
-    from extract.read.debris import _rules
-    from extract.mine.predicates import _awarder_matcher, _matchers
-    from extract.mine.quotes import _lexicon as quote_lexicon
-    from extract.mine.scores import _rules as score_rules
-    from extract.mine.units import _lexicon as unit_lexicon
-    for loader in (_cues, _language, _rules, _matchers, _awarder_matcher, quote_lexicon, score_rules, unit_lexicon):
-        assert loader()
+    from extract.rules.store import Rules
+    rules = Rules.load(patterns_dir())
+    assert rules.cues and rules.schemes and rules.predicates and rules.unit_heads and rules.speech_verbs
+    assert len(rules.digest) == 40
 
 
 @pytest.mark.parametrize("file, bad_line, message", [

@@ -38,7 +38,8 @@ import regex
 from ..rules.files import either
 from ..rules.store import Rules, derived, memo
 from ..rules.tables import CUE_KINDS
-from .predicates import awarder_of, scheme_evidence, scheme_info, scheme_name_ends
+from .awarders import awarder_of
+from .schemes import scheme_evidence, scheme_info, scheme_name_ends
 from ..records import Claim, Mention
 from .units import unit_signature
 
@@ -66,7 +67,7 @@ def _cues(rules: Rules) -> dict[str, list[regex.Pattern]]:
 @derived
 def _either(rules: Rules, kind: str) -> regex.Pattern | None:
     """A kind's cues as one pattern, for asking whether any of them is in a text."""
-    return either(_cues()[kind])
+    return either(_cues(rules=rules)[kind])
 
 
 @memo(1024)
@@ -310,6 +311,10 @@ class _Context:
     canonical: dict[str, str]
     published_year: int | None
     article_year: int | None
+    schemes: dict[tuple[int, int], tuple[str, str | None]]   # (start, end) of a predicate -> scheme, grade
+
+    def scheme_of(self, predicate: Mention) -> tuple[str, str | None]:
+        return self.schemes[(predicate.start, predicate.end)]
 
 
 def _pairs(ctx: _Context, index: int) -> list[tuple[Mention, Mention, _Span, str]]:
@@ -375,7 +380,7 @@ def _fitting_year(ctx: _Context, sentence: _Span, scheme: str) -> int | None:
 def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: _Span, index: int, rule: str) -> Claim:
     sentence = ctx.sentences[index]
     following = ctx.sentences[index + 1] if index + 1 < len(ctx.sentences) else None
-    scheme, grade = predicate.extra["scheme"], predicate.extra["grade"]
+    scheme, grade = ctx.scheme_of(predicate)
     whole = clause.start == sentence.start and clause.end == sentence.end
     unit_span = ctx.sentences[bisect.bisect_right([s.start for s in ctx.sentences], unit.start) - 1]
     if rule == "claim.previous":
@@ -408,7 +413,8 @@ def _merge(found: dict[tuple[str, str, int | None], Claim], claim: Claim) -> Non
 
 
 def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
-                    published_year: int | None = None) -> list[Claim]:
+                    published_year: int | None, schemes: dict[tuple[int, int], tuple[str, str | None]]) -> list[Claim]:
+    """The claims of one article; ``schemes`` gives each predicate's (start, end) its scheme and grade."""
     _any.cache_clear()
     by_label = collections.defaultdict(list)
     for mention in mentions:
@@ -416,11 +422,11 @@ def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]]
     grouped = _group(sentences, units=by_label["UNIT"], predicates=by_label["PREDICATE"], scores=by_label["SCORE"],
                      dates=[d for d in by_label["DATE"] if d.precision == "day"])
     ctx = _Context(article_id, text, grouped, by_label["AWARDER"], _canonical_names(by_label["UNIT"]),
-                   published_year, _article_year(text, grouped, published_year))
+                   published_year, _article_year(text, grouped, published_year), schemes)
     found: dict[tuple[str, str, int | None], Claim] = {}
     for index in range(len(grouped)):
         for unit, predicate, clause, rule in _pairs(ctx, index):
-            if _is_awarder(unit, predicate.extra["scheme"], ctx.awarders):
+            if _is_awarder(unit, ctx.scheme_of(predicate)[0], ctx.awarders):
                 continue
             claim = _claim(ctx, unit, predicate, clause, index, rule)
             if scheme_info(claim.scheme).ran_in(claim.year):

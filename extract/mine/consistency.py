@@ -30,7 +30,8 @@ import collections
 import dataclasses
 import datetime as dt
 
-from .predicates import Label, grade_labels, labels, scheme_evidence, schemes
+from .predicates import grade_labels
+from .schemes import Label, labels, scheme_evidence, schemes
 from ..records import Claim
 from ..rules.store import Rules, derived
 

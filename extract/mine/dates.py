@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 
-from ..rules.store import Rules, derived, memo, rules
+from ..rules.store import Rules, current, derived, memo
 from .gazetteer import lowered
 
 
@@ -35,10 +35,10 @@ class DateCandidate:
     rule_id: str
 
 
-def _language():
+def _language(rules: Rules | None = None):
     """Month numbers, ISO weekdays and day offsets by word, the compiled candidate patterns, and
     for each pattern the gate a text must pass for it to be tried (see :mod:`extract.rules.date_rules`)."""
-    return rules().dates
+    return (rules or current()).dates
 
 
 @derived
@@ -141,12 +141,12 @@ def _candidates(pattern, gate, starts_at_gate: bool, lower: str, seen: dict) -> 
     return pattern.finditer(lower) if seen[gate.pattern] else iter(())
 
 
-def date_spans(text: str) -> list[tuple[int, int, str]]:
+def date_spans(text: str, rules: Rules | None = None) -> list[tuple[int, int, str]]:
     """Where the date patterns match: (start, end, rule_id); earlier rules win overlaps."""
     lower = lowered(text)
     seen: dict = {}                 # what each gate found in this text
     taken: list[tuple[int, int, str]] = []
-    for rule in _language().patterns:
+    for rule in _language(rules).patterns:
         for match in _candidates(rule.pattern, rule.gate, rule.starts_at_gate, lower, seen):
             start, end = match.span()
             if not any(start < e and s < end for s, e, _ in taken):
@@ -154,7 +154,8 @@ def date_spans(text: str) -> list[tuple[int, int, str]]:
     return sorted(taken)
 
 
-def normalise_candidate(text: str, rule_id: str, published: dt.date | None = None) -> tuple[dt.date, str] | None:
+def normalise_candidate(text: str, rule_id: str, published: dt.date | None = None,
+                        rules: Rules | None = None) -> tuple[dt.date, str] | None:
     """A matched candidate -> (date, precision), or None when it is not a real date.
 
     >>> normalise_candidate("Kamis (2/6/2022)", "date.weekday_paren_numeric")
@@ -164,7 +165,7 @@ def normalise_candidate(text: str, rule_id: str, published: dt.date | None = Non
     >>> normalise_candidate("31/02/2022", "date.numeric") is None
     True
     """
-    language = _language()
+    language = _language(rules)
     rule = language.pattern(rule_id)
     match = rule.pattern.fullmatch(lowered(text)) if rule else None
     if match is None:

@@ -1,10 +1,9 @@
 """The NLP stage: a blank Indonesian spaCy pipeline whose components only annotate.
 
 Each concern has its own spans key (``unit``, ``predicate``, ``score``,
-``date``, ``awarder``), filled by a component from the rule files; every span
-carries its rule id (``span.id_``). Because a rule may end inside a token (the
-``B`` of ``B.``), the exact character offsets of each match are also kept, in
-``doc.user_data["extract"][key]``, as ``(start, end, rule_id)``. Sentence
+``date``, ``awarder``, ``quote``), filled by a component of :mod:`extract.mine.factories`
+from the rules; every span carries its rule id (``span.id_``), its normalised value and its
+exact character offsets as span extensions (:mod:`extract.mine.components`). Sentence
 boundaries come from :mod:`extract.mine.sentences`. Extraction from the annotated
 Doc happens in :mod:`extract.mine.extractors`.
 
@@ -20,8 +19,9 @@ True
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import Callable, Iterable
+from typing import Callable
 
 import numpy
 import spacy
@@ -31,11 +31,11 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..rules.store import Rules, derived
-from .dates import date_spans
-from .predicates import find_awarders, find_predicates
-from .scores import find_scores
+from .components import RuleComponent, sentence_offsets, text_of
+from .factories import FACTORIES
 from .sentences import split_sentences
-from .units import find_units
+
+__all__ = ["COMPONENTS", "PlainTokenizer", "annotate_batch", "build_nlp", "sentence_offsets", "text_of"]
 
 _LINE_BREAKS = re.compile(r"(\n+)")
 
@@ -83,25 +83,6 @@ class PlainTokenizer:
         return doc
 
 
-def _annotate(doc: Doc, key: str, label: str, matches: Iterable[tuple[int, int, str]]) -> Doc:
-    exact, spans = [], []
-    for start, end, rule_id in matches:
-        span = doc.char_span(start, end, label=label, span_id=rule_id, alignment_mode="expand")
-        if span is not None:
-            exact.append((start, end, rule_id))
-            spans.append(span)
-    doc.spans[key] = spans
-    doc.user_data.setdefault("extract", {})[key] = exact
-    return doc
-
-
-def _component(name: str, key: str, label: str, finder: Callable[[str], Iterable[tuple[int, int, str]]]):
-    @Language.component(name)
-    def component(doc: Doc) -> Doc:
-        return _annotate(doc, key, label, finder(text_of(doc)))
-    return component
-
-
 @Language.component("extract_sentences")
 def set_sentences(doc: Doc) -> Doc:
     sentences = split_sentences(text_of(doc))
@@ -114,16 +95,7 @@ def set_sentences(doc: Doc) -> Doc:
     return doc
 
 
-_component("extract_units", "unit", "UNIT", lambda text: ((u.start, u.end, u.rule_id) for u in find_units(text)))
-_component("extract_predicates", "predicate", "PREDICATE",
-           lambda text: ((p.start, p.end, p.rule_id) for p in find_predicates(text)))
-_component("extract_scores", "score", "SCORE", lambda text: ((s.start, s.end, s.rule_id) for s in find_scores(text)))
-_component("extract_dates", "date", "DATE", date_spans)
-_component("extract_awarders", "awarder", "AWARDER",
-           lambda text: ((start, end, "awarder." + name.lower().replace(" ", "_")) for start, end, name in find_awarders(text)))
-
-COMPONENTS = ("extract_sentences", "extract_units", "extract_predicates", "extract_scores",
-              "extract_dates", "extract_awarders")
+COMPONENTS = ("extract_sentences", *FACTORIES)
 
 
 @spacy.registry.tokenizers("extract.PlainTokenizer.v1")
@@ -135,37 +107,29 @@ def plain_tokenizer() -> Callable[[Language], PlainTokenizer]:
 
 @derived
 def build_nlp(rules: Rules) -> Language:
-    """The pipeline, built once per process: ``spacy.blank("id")``, a plain tokenizer, our annotators."""
+    """The pipeline, built once per rule set: ``spacy.blank("id")``, a plain tokenizer, the sentence
+    splitter, and one component per concern initialised with the rules."""
     nlp = spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": "extract.PlainTokenizer.v1"}}})
     for name in COMPONENTS:
         nlp.add_pipe(name)
+    for name, component in nlp.pipeline:
+        if isinstance(component, RuleComponent):
+            component.initialize(nlp=nlp, rules=rules)
     return nlp
 
 
-def annotate_batch(texts: list[str]) -> list[Doc]:
+def annotate_batch(texts: list[str], published: list[dt.date | None] | None = None) -> list[Doc]:
     """The pipeline over several texts, each component over all of them before the next (spaCy's
     ``nlp.pipe`` only does so for components with a ``pipe`` method); the same Docs as ``nlp(text)``.
+    ``published`` (one date a text) resolves partial dates ("Rabu (10/3)").
 
     >>> [[s.text for s in doc.spans["unit"]] for doc in annotate_batch(["Pemkot Bogor hadir.", "Dinsos Kota Batu buka."])]
     [['Pemkot Bogor'], ['Dinsos Kota Batu']]
     """
     nlp = build_nlp()
     docs = [nlp.make_doc(text) for text in texts]
+    for doc, date in zip(docs, published or []):
+        doc.user_data["extract"]["published"] = date
     for _, component in nlp.pipeline:
         docs = [component(doc) for doc in docs]
     return docs
-
-
-def text_of(doc: Doc) -> str:
-    """The Doc's text, kept by the tokenizer (cheaper than ``doc.text``)."""
-    return doc.user_data.get("extract", {}).get("text") or doc.text
-
-
-def matches(doc: Doc, key: str) -> list[tuple[int, int, str]]:
-    """The exact (start, end, rule_id) of each match a component annotated under ``key``."""
-    return doc.user_data.get("extract", {}).get(key, [])
-
-
-def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, as the sentence component found them."""
-    return doc.user_data.get("extract", {}).get("sentences") or [(s.start_char, s.end_char) for s in doc.sents]

@@ -24,7 +24,8 @@ import regex
 from ..rules.store import Rules, derived
 from .gazetteer import GazetteerMatcher
 from .sentences import is_abbreviation, split_sentences
-from .predicates import find_predicates, scheme_evidence
+from .predicates import find_predicates
+from .schemes import scheme_evidence
 from .units import find_units, is_region_name
 
 _PRONOUNS = ("ia", "dia", "beliau")

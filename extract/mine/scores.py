@@ -77,7 +77,7 @@ def _cue_roles(rules: Rules) -> dict[str, list[tuple[str, regex.Pattern]]]:
     """The cues by role: ``strong`` and ``in_context``, each in file order."""
     roles = {rule.id: rule.role for rule in rules.scores}
     out: dict[str, list[tuple[str, regex.Pattern]]] = {"strong": [], "in_context": []}
-    for rule_id, pattern in _rules()["cue"]:
+    for rule_id, pattern in _rules(rules=rules)["cue"]:
         out[roles[rule_id]].append((rule_id, pattern))
     return out
 
@@ -85,11 +85,11 @@ def _cue_roles(rules: Rules) -> dict[str, list[tuple[str, regex.Pattern]]]:
 @derived
 def _either(rules: Rules, kind: str) -> regex.Pattern | None:
     """A kind's rules as one pattern, where only whether any of them matches counts."""
-    return either([pattern for _, pattern in _rules()[kind]])
+    return either([pattern for _, pattern in _rules(rules=rules)[kind]])
 
 
-def _any(kind: str, text: str) -> bool:
-    pattern = _either(kind)
+def _any(kind: str, text: str, rules: Rules | None = None) -> bool:
+    pattern = _either(kind, rules=rules)
     return pattern is not None and pattern.search(text) is not None
 
 
@@ -106,7 +106,7 @@ def _in_table_cell(text: str, start: int, end: int) -> bool:
     return bool(_CELL_OPEN.search(text[max(0, start - 5):start]) and _CELL_CLOSE.match(text[end:end + 5]))
 
 
-def _table_talks_of_scores(text: str, start: int) -> bool:
+def _table_talks_of_scores(text: str, start: int, rules: Rules | None = None) -> bool:
     """The rows of the table above the number (its header) name an evaluation result."""
     table_start = start
     while True:
@@ -115,24 +115,24 @@ def _table_talks_of_scores(text: str, start: int) -> bool:
             break
         table_start = line_start
     header = text[table_start:start]
-    return _any("context", header)
+    return _any("context", header, rules)
 
 
-def classify_number(text: str, start: int, end: int) -> str | None:
+def classify_number(text: str, start: int, end: int, rules: Rules | None = None) -> str | None:
     """The rule id that makes ``text[start:end]`` a score, or None when it is not one."""
-    cues = _cue_roles()
+    cues = _cue_roles(rules=rules)
     before, after = text[max(0, start - _WINDOW):start], text[end:end + _WINDOW]
-    if _any("block_before", before) or _any("block_after", after):
+    if _any("block_before", before, rules) or _any("block_after", after, rules):
         return None
     surface = text[start:end]
     for rule_id, pattern in cues["strong"]:
         if pattern.search(before):
             return rule_id
     has_decimal = _DECIMAL_TAIL.search(surface) is not None
-    if has_decimal and _in_table_cell(text, start, end) and _table_talks_of_scores(text, start):
+    if has_decimal and _in_table_cell(text, start, end) and _table_talks_of_scores(text, start, rules):
         return "score.table_cell"
     sentence = _sentence_around(text, start, end)
-    in_context = _any("context", sentence)
+    in_context = _any("context", sentence, rules)
     if in_context:
         for rule_id, pattern in cues["in_context"]:
             if pattern.search(before) and has_decimal:
@@ -142,13 +142,13 @@ def classify_number(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def find_scores(text: str) -> list[ScoreCandidate]:
+def find_scores(text: str, rules: Rules | None = None) -> list[ScoreCandidate]:
     found = []
     for match in _NUMBER.finditer(text):
         value = parse_decimal(match.group(0))
         if value is None or value > MAX_SCORE:
             continue
-        rule_id = classify_number(text, *match.span())
+        rule_id = classify_number(text, *match.span(), rules=rules)
         if rule_id:
             found.append(ScoreCandidate(match.group(0), match.start(), match.end(), value, rule_id))
     return found

@@ -10,8 +10,7 @@ from spacy.tokens import Doc
 from ..records import Article, Claim, Mention, Quote
 from .claims import assemble_claims
 from .consistency import flag_claims
-from .extractors import (extract_awarders, extract_dates, extract_predicates, extract_quotes, extract_scores,
-                         extract_units)
+from .extractors import MENTION_KEYS, extract_mentions, extract_quotes, predicate_schemes
 from .nlp import annotate_batch, sentence_offsets
 
 
@@ -23,18 +22,16 @@ def _without_units_in_predicates(mentions: list[Mention]) -> list[Mention]:
 
 def annotate(articles: list[Article]) -> list[Doc]:
     """The spaCy components over the articles' texts, each over all of them before the next."""
-    return annotate_batch([article.text for article in articles])
+    return annotate_batch([article.text for article in articles], [article.published for article in articles])
 
 
 def extract(docs: list[Doc], articles: list[Article]) -> tuple[list[list[Mention]], list[list[Quote]]]:
     """Each article's mentions, in text order, and quotes; each extractor runs over the whole batch in turn."""
     quoted = [extract_quotes(doc, article.article_id) for doc, article in zip(docs, articles)]
     found = [list(officials) for _, officials in quoted]
-    for extractor in (extract_units, extract_predicates, extract_scores, extract_awarders):
+    for key in MENTION_KEYS:
         for mentions, doc, article in zip(found, docs, articles):
-            mentions += extractor(doc, article.article_id)
-    for mentions, doc, article in zip(found, docs, articles):
-        mentions += extract_dates(doc, article.article_id, article.published)
+            mentions += extract_mentions(doc, key, article.article_id)
     found = [_without_units_in_predicates(mentions) for mentions in found]
     for mentions in found:
         mentions.sort(key=lambda m: (m.start, m.end, m.label))
@@ -44,7 +41,7 @@ def extract(docs: list[Doc], articles: list[Article]) -> tuple[list[list[Mention
 def assemble(docs: list[Doc], articles: list[Article], mentions: list[list[Mention]]) -> list[list[Claim]]:
     """Each article's claims, from its sentences and mentions."""
     return [assemble_claims(article.article_id, article.text, sentence_offsets(doc), found,
-                            article.published.year if article.published else None)
+                            article.published.year if article.published else None, predicate_schemes(doc))
             for doc, article, found in zip(docs, articles, mentions)]
 
 

@@ -249,8 +249,8 @@ def _nested_end(text: str, end: int, lex: _Lexicon) -> int:
     return found[0] if found else end
 
 
-def find_units(text: str) -> list[UnitCandidate]:
-    lex = _lexicon()
+def find_units(text: str, rules: Rules | None = None) -> list[UnitCandidate]:
+    lex = _lexicon(rules=rules)
     found: list[UnitCandidate] = []
     pos = 0
     while head := lex.head.search(text, pos):

@@ -28,7 +28,7 @@ def _rules(rules: Rules) -> dict[str, list[regex.Pattern]]:
 @derived
 def _whole_line(rules: Rules, action: str) -> regex.Pattern | None:
     """The rules of one action as one pattern: each line is tried once, not once per rule."""
-    return either(_rules()[action])
+    return either(_rules(rules=rules)[action])
 
 
 def _full(action: str, line: str) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -53,9 +55,12 @@ class Rules:
     clause_weekdays: tuple[str, ...]             # people/clause_weekdays.txt
 
     @classmethod
-    def load(cls, directory: Path) -> "Rules":
+    def load(cls, directory: Path, fallback: Path | None = None) -> "Rules":
         """Read and validate every rule file of ``directory``; a bad entry raises
-        :class:`~extract.rules.files.PatternError` naming its file and line."""
+        :class:`~extract.rules.files.PatternError` naming its file and line. With ``fallback``, the
+        files ``directory`` lacks are read from there (a component's own tables over the rest)."""
+        if fallback is not None:
+            directory = _overlay(directory, fallback)
         words = functools.partial(t.read_word_list, directory)
         schemes = t.read_schemes(directory)
         predicates = t.read_predicates(directory, schemes)
@@ -78,6 +83,14 @@ class Rules:
         )
 
 
+def _overlay(directory: Path, fallback: Path) -> Path:
+    """A directory holding ``fallback``'s rule files with ``directory``'s in their place."""
+    merged = Path(tempfile.mkdtemp(prefix="extract-rules-"))
+    shutil.copytree(fallback, merged, dirs_exist_ok=True)
+    shutil.copytree(directory, merged, dirs_exist_ok=True)
+    return merged
+
+
 def rules_digest(directory: Path) -> str:
     """A digest of every rule file under ``directory``, by relative path and content."""
     digest = hashlib.sha1()
@@ -93,7 +106,7 @@ _derived: dict = {}                   # (builder, args) -> what it built from th
 _memos: list = []                     # the text memos, cleared with the rules
 
 
-def rules() -> Rules:
+def current() -> Rules:
     """The rule set of the patterns directory in use, loaded once."""
     if _current:
         return _current[0]
@@ -102,6 +115,9 @@ def rules() -> Rules:
         _loaded[directory] = Rules.load(directory)
     _current.append(_loaded[directory])
     return _current[0]
+
+
+rules = current
 
 
 def reset() -> None:
@@ -114,14 +130,17 @@ def reset() -> None:
 
 
 def derived(build: Callable[..., T]) -> Callable[..., T]:
-    """``build(rules, *args)`` computed once per rule set and arguments, kept until :func:`reset`."""
+    """``build(rules, *args)`` computed once per rule set and arguments, kept until :func:`reset`;
+    of the rule set in use, or of the one given as ``rules=``."""
     @functools.wraps(build)
-    def get(*args):
-        key = (build, args)
+    def get(*args, rules: Rules | None = None):
+        chosen = rules if rules is not None else (_current[0] if _current else current())
+        key = (build, id(chosen), args)
         try:
-            return _derived[key]
+            return _derived[key][1]
         except KeyError:
-            value = _derived[key] = build(rules(), *args)
+            value = build(chosen, *args)
+            _derived[key] = (chosen, value)      # the rule set is kept, so its id is not reused
             return value
 
     get.cache_clear = lambda: [_derived.pop(k) for k in [k for k in _derived if k[0] is build]]
