@@ -23,7 +23,8 @@ from extract.limits import Limits
 from extract.mine.steps import extract_quotes as _real_quotes
 from extract.runner.stages import process as _real_process
 from extract.runner.stages import read_page as _real_read
-from extract.records import RawDoc, outcome
+from extract.records import RawDoc
+from extract.status import group_of
 from extract.io.schema import TABLES
 
 from conftest import ROOT, assert_same_tables
@@ -139,7 +140,7 @@ def test_nothing_is_lost_and_the_printed_counts_reconcile(hostile_run):
     assert int(ok) == statuses["ok"]
     for group, listed in (("failed", failed_by), ("skipped", skipped_by)):
         counts = {status: int(n) for status, n in (item.split() for item in listed.split(", "))}
-        assert counts == {s: n for s, n in statuses.items() if outcome(s) == group}
+        assert counts == {s: n for s, n in statuses.items() if group_of(s) == group}
     assert f"claims {len(tables['claims'])}" in printed
 
 

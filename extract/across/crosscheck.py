@@ -34,6 +34,7 @@ import pyarrow.compute as pc
 from ..mine.consistency import has_levels
 from ..io.load import read_arrow
 from ..records import ConflictSide, Support
+from ..status import Status
 from .resolve import group_units
 from ..io.schema import ALL_TABLES
 from ..io.tables import write_table
@@ -72,7 +73,7 @@ def _arrow(frame: pd.DataFrame | pa.Table, name: str, columns: list[str]) -> pa.
 
 def _with_sources(claims: pa.Table, articles: pa.Table) -> pa.Table:
     """The claims of articles read ``ok``, with their article's URL, site and date and their unit's group."""
-    ok = articles.filter(pc.equal(articles["status"], "ok")).drop_columns(["status"])
+    ok = articles.filter(pc.equal(articles["status"], Status.OK.value)).drop_columns(["status"])
     joined = claims.join(ok, "article_id", join_type="inner", use_threads=False)
     counts = pc.value_counts(joined["unit"]).to_pylist()
     groups = group_units({c["values"]: c["counts"] for c in counts})

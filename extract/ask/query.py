@@ -23,6 +23,7 @@ from ..io.load import read_table
 from ..runner.stages import mine
 from ..mine.predicates import schemes
 from ..records import Article, Claim
+from ..status import Status
 from ..across.resolve import group_units
 from ..mine.units import canonical_unit
 
@@ -32,7 +33,7 @@ EVIDENCE_COLUMNS = ["unit", "unit_text", "predicate", "grade", "scheme", "awarde
 
 def with_sources(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The claims of articles read ``ok``, each with its article's URL, site and date."""
-    sources = articles.loc[articles["status"] == "ok", ["article_id", "url", "site", "published"]]
+    sources = articles.loc[articles["status"] == Status.OK, ["article_id", "url", "site", "published"]]
     return claims.merge(sources.drop_duplicates("article_id"), on="article_id", how="inner")[EVIDENCE_COLUMNS]
 
 

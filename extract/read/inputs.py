@@ -12,6 +12,7 @@ from typing import Iterable, Iterator
 
 from ..limits import Limits
 from ..records import RawDoc
+from ..status import ReadError, Unsupported
 from .files import read_html_file, read_text_file
 from .jsonl import read_jsonl
 from .warc import read_warc
@@ -66,13 +67,12 @@ def read_input(item: str, *, fetch_config=None, limits: Limits = Limits()) -> It
         return
     path = Path(item)
     if not path.exists():
-        yield RawDoc(source=item, status="read_error", error=f"{item}: no such file")
+        yield RawDoc.failed(ReadError(item, "no such file"))
         return
     readers = {"warc": read_warc, "jsonl": read_jsonl, "html": read_html_file, "text": read_text_file}
     kind = kind_of(path)
     if kind is None:
-        yield RawDoc(source=item, status="unsupported",
-                     error=f"{item}: unsupported file type (expected one of {', '.join(SUPPORTED)})")
+        yield RawDoc.failed(Unsupported(item, expected=", ".join(SUPPORTED)))
         return
     yield from readers[kind](path, limits)
 

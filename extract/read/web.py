@@ -14,6 +14,7 @@ from trafilatura.settings import use_config
 
 from .decode import charset_from_header, decode_html
 from ..records import RawDoc
+from ..status import FetchError
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +32,9 @@ def fetch_url(url: str, config: ConfigParser | None = None) -> RawDoc:
     config = config or fetch_config()
     response = fetch_response(url, decode=False, with_headers=True, config=config)
     if response is None or not response.data:
-        return RawDoc(source=url, url=url, status="fetch_error",
-                      error=f"{url}: download failed (timeout, refused, too large or empty)")
+        return RawDoc.failed(FetchError(url, "download failed (timeout, refused, too large or empty)"), url=url)
     if response.status != 200:
-        return RawDoc(source=url, url=url, status="fetch_error", error=f"{url}: HTTP {response.status}")
+        return RawDoc.failed(FetchError(url, f"HTTP {response.status}"), url=url)
     headers = response.headers or {}
     declared = charset_from_header(headers.get("content-type") or headers.get("Content-Type"))
     html, _ = decode_html(response.data, declared=declared)

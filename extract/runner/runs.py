@@ -18,7 +18,7 @@ from tqdm import tqdm
 from ..across.crosscheck import crosscheck
 from ..across.duplicates import mark_duplicates
 from ..limits import Limits
-from ..records import outcome
+from ..status import Group, group_of
 from ..io.schema import TABLES
 from .shards import (FILES_PER_SHARD, MARKERS, ShardSummary, marker_path, plan_shards, prepare_process,
                      process_shard)
@@ -57,13 +57,13 @@ class RunSummary:
         self.statuses = collections.Counter({s: n for s, n in statuses.items() if n})
         groups = collections.Counter()
         for status, n in self.statuses.items():
-            groups[outcome(status)] += n
-        self.ok, self.failed, self.skipped = groups["ok"], groups["failed"], groups["skipped"]
+            groups[group_of(status)] += n
+        self.ok, self.failed, self.skipped = groups[Group.OK], groups[Group.FAILED], groups[Group.SKIPPED]
         self.records = sum(self.statuses.values())
         self.rows = rows
 
     def by_status(self, group: str) -> str:
-        parts = [f"{status} {n}" for status, n in sorted(self.statuses.items()) if outcome(status) == group]
+        parts = [f"{status} {n}" for status, n in sorted(self.statuses.items()) if group_of(status) == group]
         return f" ({', '.join(parts)})" if parts else ""
 
     def lines(self) -> list[str]:

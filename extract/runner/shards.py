@@ -35,7 +35,8 @@ from ..limits import DocumentTimeout, Limits, time_limit
 from ..rules.files import patterns_dir
 from ..mine.nlp import build_nlp
 from .stages import Result, crashed, finish_record, mine_batch, process, read_page
-from ..records import Article, RawDoc, outcome
+from ..records import Article, RawDoc
+from ..status import Group, Status
 from ..read.inputs import expand_inputs, is_url, kind_of, read_input
 from ..io.tables import TableWriter
 
@@ -152,8 +153,7 @@ def process_within(raw: RawDoc, limits: Limits, seen: Seen | None = None) -> Res
 
 def _timed_out(raw: RawDoc, limits: Limits) -> Result:
     log.warning("%s: over the time limit of %s s", raw.source, limits.doc_timeout)
-    return Result(failed(raw, "timeout", f"{raw.source}: processing took longer than {limits.doc_timeout:g} s "
-                                         "(--doc-timeout)"))
+    return Result(failed(raw, Status.TIMEOUT, Status.TIMEOUT.message(raw.source, seconds=limits.doc_timeout)))
 
 
 def process_batch(raws: list[RawDoc], limits: Limits = Limits(), seen: Seen | None = None) -> list[Result]:
@@ -208,7 +208,7 @@ def _finish_and_mine(read: list[tuple[int, RawDoc, object]], results: list[Resul
         if seen is not None:
             seen.add(article)
         results[index] = Result(article)
-        if article.status == "ok":
+        if article.status == Status.OK:
             minable.append(index)
     if minable:
         for index, result in zip(minable, mine_batch([results[index].article for index in minable])):
@@ -286,10 +286,10 @@ def process_shard(shard: Shard, out_dir: str | Path, *, fetch_config=None, batch
 def _count(summary: ShardSummary, article: Article) -> None:
     status = article.status
     summary.records += 1
-    summary.ok += status == "ok"
+    summary.ok += status == Status.OK
     summary.statuses[status] = summary.statuses.get(status, 0) + 1
-    if status != "ok":
-        log.log(logging.INFO if outcome(status) == "skipped" else logging.WARNING, "%s", article.error)
+    if status != Status.OK:
+        log.log(logging.INFO if status.group == Group.SKIPPED else logging.WARNING, "%s", article.error)
 
 
 _processed_here = 0   # records this process has handled, across shards

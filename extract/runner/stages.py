@@ -18,11 +18,12 @@ import logging
 from dataclasses import dataclass, field
 
 from ..mine import steps
-from ..read.clean import Page, extract_page, failed, from_page, to_article
+from ..read.clean import Page, extract_page, failed, failed_with, to_article
 from ..across.duplicates import Seen, mark_in_shard
 from ..read.language import language_name
 from ..mine.nlp import build_nlp
 from ..records import Article, Claim, Mention, Quote, RawDoc
+from ..status import RecordError, Status
 
 log = logging.getLogger(__name__)
 
@@ -49,16 +50,16 @@ def mine(article: Article) -> Result:
 
 def _check_minable(article: Article) -> None:
     """Turn an ok article that must not be mined into a skipped or failed one, with the reason."""
-    if article.status != "ok":
+    if article.status != Status.OK:
         return
     if article.language not in MINED_LANGUAGES:
-        article.status = "language"
-        article.error = (f"{article.source}: written in {language_name(article.language)} ({article.language}); "
-                         f"only {', '.join(MINED_LANGUAGES)} are mined")
+        article.status = Status.LANGUAGE
+        article.error = Status.LANGUAGE.message(article.source, name=language_name(article.language),
+                                                code=article.language, mined=", ".join(MINED_LANGUAGES))
         return
     limit = build_nlp().max_length
     if len(article.text) > limit:
-        article.status = "too_large"
+        article.status = Status.TOO_LARGE
         article.error = (f"{article.source}: article text of {len(article.text):,} characters, longer than the "
                          f"{limit:,} characters mined at most")
 
@@ -68,7 +69,10 @@ def read_page(raw: RawDoc) -> Page | Article | None:
     without HTML, or one that failed to be read; a failed article when no body was found)."""
     if raw.error or raw.html is None:
         return None
-    return extract_page(raw)
+    try:
+        return extract_page(raw)
+    except RecordError as error:
+        return failed_with(raw, error)
 
 
 def finish_record(raw: RawDoc, page: Page | Article | None, seen: Seen | None = None) -> Article:
@@ -76,7 +80,10 @@ def finish_record(raw: RawDoc, page: Page | Article | None, seen: Seen | None = 
     if isinstance(page, Article):
         article = page
     else:
-        article = from_page(raw, page) if page is not None else to_article(raw)
+        try:
+            article = to_article(raw, page)
+        except RecordError as error:
+            article = failed_with(raw, error)
     _check_minable(article)
     if seen is not None:
         mark_in_shard(article, seen)
@@ -93,7 +100,7 @@ def process(raw: RawDoc, seen: Seen | None = None) -> Result:
     """One raw record -> its result; failures are recorded, not raised."""
     try:
         article = read_record(raw, seen)
-        if article.status != "ok":
+        if article.status != Status.OK:
             result = Result(article)
         else:
             result = mine(article)
@@ -107,4 +114,4 @@ def process(raw: RawDoc, seen: Seen | None = None) -> Result:
 def crashed(raw: RawDoc, exc: Exception) -> Result:
     """The result of a record the pipeline failed on: logged with its traceback, status ``error``."""
     log.error("%s: extraction failed", raw.source, exc_info=exc)
-    return Result(failed(raw, "error", f"{raw.source}: {type(exc).__name__}: {exc}"))
+    return Result(failed(raw, Status.ERROR, Status.ERROR.message(raw.source, kind=type(exc).__name__, detail=exc)))
