@@ -35,8 +35,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..mine.units import place_in, unit_parts
+from ..settings import FUZZY_CUTOFF
 
-FUZZY_CUTOFF = 90
 MIN_FUZZY_LENGTH = 5          # shorter words differ by a letter too easily ("Bone", "Buton")
 _MARKERS = {"kab": "kab", "kota": "kota", "provinsi": "provinsi", "prov": "provinsi"}
 _DIGITS = re.compile(r"\d+")
