@@ -33,8 +33,8 @@ import pyarrow.compute as pc
 
 from ..mine.consistency import has_levels
 from ..io.load import read_arrow
+from ..io.sources import SOURCE_COLUMNS, with_sources
 from ..records import ConflictSide, Support
-from ..status import Status
 from .resolve import group_units
 from ..io.schema import ALL_TABLES
 from ..io.tables import write_table
@@ -42,7 +42,6 @@ from ..io.tables import write_table
 log = logging.getLogger(__name__)
 
 SCORE_TOLERANCE = 0.005       # scores written with different decimals ("84,3" and "84,30") agree
-SOURCE_COLUMNS = ["article_id", "url", "site", "published", "status"]   # not the text: memory stays small
 KEY_COLUMNS = ["article_id", "unit", "predicate", "grade", "scheme", "score", "year", "start"]
 SENTENCE_COLUMNS = ["article_id", "start", "predicate", "unit_text", "sentence", "end", "rule_id"]
 _RESULT = ["unit_group", "scheme", "year", "predicate"]
@@ -71,10 +70,8 @@ def _arrow(frame: pd.DataFrame | pa.Table, name: str, columns: list[str]) -> pa.
     return table.select(schema.names).cast(schema)
 
 
-def _with_sources(claims: pa.Table, articles: pa.Table) -> pa.Table:
-    """The claims of articles read ``ok``, with their article's URL, site and date and their unit's group."""
-    ok = articles.filter(pc.equal(articles["status"], Status.OK.value)).drop_columns(["status"])
-    joined = claims.join(ok, "article_id", join_type="inner", use_threads=False)
+def _with_unit_groups(joined: pa.Table) -> pa.Table:
+    """Claims with their sources (:func:`~extract.io.sources.with_sources`) and their unit's group."""
     counts = pc.value_counts(joined["unit"]).to_pylist()
     groups = group_units({c["values"]: c["counts"] for c in counts})
     names = pa.array(list(groups), pa.string())
@@ -168,7 +165,8 @@ def cross_check(claims: pd.DataFrame | pa.Table, articles: pd.DataFrame | pa.Tab
 
     ``evidence`` gives the evidence columns of the claims of some articles; by
     default they are taken from ``claims``."""
-    joined = _with_sources(_arrow(claims, "claims", KEY_COLUMNS), _arrow(articles, "articles", SOURCE_COLUMNS))
+    joined = _with_unit_groups(with_sources(_arrow(claims, "claims", KEY_COLUMNS),
+                                            _arrow(articles, "articles", SOURCE_COLUMNS)))
     if evidence is None:
         everything = _arrow(claims, "claims", SENTENCE_COLUMNS)
         evidence = lambda ids: everything.filter(pc.is_in(everything["article_id"], value_set=pa.array(ids, pa.string())))  # noqa: E731

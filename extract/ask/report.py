@@ -18,8 +18,8 @@ import pandas as pd
 
 from ..about import __version__
 from ..io.load import read_table
-from ..across.crosscheck import SOURCE_COLUMNS
-from .query import with_sources
+from ..io.sources import SOURCE_COLUMNS
+from .query import evidence
 from ..status import Status
 
 log = logging.getLogger(__name__)
@@ -143,7 +143,7 @@ def _conflict_block(cid: str, sides: pd.DataFrame, row_of: dict) -> str:
 def render_report(claims: pd.DataFrame, articles: pd.DataFrame, conflicts: pd.DataFrame, title: str) -> str:
     """The page's HTML, from the tables as ``read_table(..., notebook=False)`` returns them."""
     ok = articles[articles["status"] == Status.OK]
-    claims = with_sources(claims, articles)
+    claims = evidence(claims, articles)
     claims = claims.sort_values(["unit", "year", "published"], na_position="last").reset_index(drop=True)
     conflict_of = {(r.article_id, r.start, r.predicate): r.conflict_id for r in conflicts.itertuples()}
     shown = claims.head(MAX_CLAIMS)
