@@ -8,11 +8,12 @@ heavy boilerplate) into a cache directory and reused. Printed:
 
 - pages per second for trafilatura alone (``bare_extraction`` with the
   pipeline's options) and for the full pipeline on the same pages as a shard
-  runs it (``extract.runner.shards.process_batch`` over batches of records:
+  runs it (``extract.runner.batches.run_batch`` over batches of records:
   trafilatura, cleaning, NLP, extraction, claims, within the time limit),
   timed in turn over blocks of 100 pages, and their ratio (by the clock, and
   in CPU time, which the machine's other work disturbs less);
-- the time per stage of the full pipeline;
+- the time per stage of the full pipeline, each stage of ``extract.runner.stages.STAGES``
+  wrapped in a timer;
 - peak resident memory of a whole run (``extract.run``, one worker, tables
   written) over ``--memory-pages`` pages, measured in a child process;
 - the speed-up of ``extract.run`` with 2 workers over 1, over

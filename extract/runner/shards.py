@@ -3,15 +3,17 @@
 A shard is one archive or JSON Lines file, a run of up to ``files_per_shard``
 single-document files (HTML, text), or a run of URLs. Its key hashes what it
 reads (paths with size and modification time, or URLs), the pipeline version
-(package version and every rule file) and the limits, so a rerun over the same
-inputs with the same rules and limits recognises the shards it already finished.
+(package version and every rule file) and the settings that change outputs
+(:meth:`~extract.settings.Settings.key`), so a rerun over the same inputs with
+the same rules and settings recognises the shards it already finished.
 
 :func:`process_shard` is the one per-shard function every runner uses: one
 process, local workers, or a Dask cluster. It writes one part file per table
 (temporary names, then renamed) and, last, a completion marker. Records are
-taken in batches (:func:`process_batch`): each read on its own, their articles
-mined together. Each record is processed within the run's
+taken in batches (:func:`batches`) through the stages by
+:func:`~extract.runner.batches.run_batch`, within the run's
 :class:`~extract.limits.Limits`; one over its time becomes a ``timeout`` row.
+The process itself is made ready and kept lean by :mod:`extract.runner.worker`.
 """
 from __future__ import annotations
 
