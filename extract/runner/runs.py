@@ -139,7 +139,7 @@ def run(inputs: Iterable[str] | None = None, out_dir: str | Path = DEFAULT_OUT, 
         duplicates = _mark_duplicates(out_dir, shards, lambda stale: process(stale, bar))
     parts = [shard.name for shard in shards]
     summary.count(duplicates.statuses, _row_counts(out_dir, parts))
-    checked = crosscheck(out_dir)
+    checked = crosscheck(out_dir, settings.fuzzy_cutoff)
     summary.rows.update(support=len(checked.support), conflicts=len(checked.conflicts))
     summary.elapsed = time.perf_counter() - started
     return summary
