@@ -17,7 +17,7 @@ from ..across.duplicates import Seen
 from ..limits import DocumentTimeout, Limits, time_limit
 from ..read.clean import failed, failed_with
 from ..records import RawDoc
-from ..status import RecordError, Status
+from ..status import RecordError, Status, Timeout
 from .stages import STAGES, Batch, Result
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ def _failed(raw: RawDoc, exc: BaseException, limits: Limits) -> Result:
     """The result of a record the stages failed on, by what stopped them."""
     if isinstance(exc, DocumentTimeout):
         log.warning("%s: over the time limit of %s s", raw.source, limits.doc_timeout)
-        return Result(failed(raw, Status.TIMEOUT, Status.TIMEOUT.message(raw.source, seconds=limits.doc_timeout)))
+        exc = Timeout(raw.source, seconds=limits.doc_timeout)
     if isinstance(exc, RecordError):
         return Result(failed_with(raw, exc))
     log.error("%s: extraction failed", raw.source, exc_info=exc)
