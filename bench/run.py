@@ -8,11 +8,12 @@ heavy boilerplate) into a cache directory and reused. Printed:
 
 - pages per second for trafilatura alone (``bare_extraction`` with the
   pipeline's options) and for the full pipeline on the same pages as a shard
-  runs it (``extract.runner.shards.process_batch`` over batches of records:
+  runs it (``extract.runner.batches.run_batch`` over batches of records:
   trafilatura, cleaning, NLP, extraction, claims, within the time limit),
   timed in turn over blocks of 100 pages, and their ratio (by the clock, and
   in CPU time, which the machine's other work disturbs less);
-- the time per stage of the full pipeline;
+- the time per stage of the full pipeline, each stage of ``extract.runner.stages.STAGES``
+  wrapped in a timer;
 - peak resident memory of a whole run (``extract.run``, one worker, tables
   written) over ``--memory-pages`` pages, measured in a child process;
 - the speed-up of ``extract.run`` with 2 workers over 1, over
@@ -50,11 +51,12 @@ def stage_times(paths: list[Path]) -> tuple[tuple[float, float], tuple[float, fl
     from extract.read import clean
     from extract.read.decode import decode_html
     from extract.across.duplicates import Seen
-    from extract.mine.nlp import annotate_batch
-    from extract.runner.stages import _claims_of, _mentions_of, read_record
     from extract.records import RawDoc
-    from extract.mine.extractors import extract_quotes
-    from extract.runner.shards import BATCH_RECORDS, batches, prepare_process, process_batch
+    from extract.runner.batches import run_batch
+    from extract.runner.shards import batches
+    from extract.runner.stages import STAGES
+    from extract.runner.worker import prepare_process
+    from extract.settings import BATCH_RECORDS
 
     pages = [decode_html(p.read_bytes())[0] for p in paths]
     prepare_process()                                          # what every runner's process does first
@@ -66,7 +68,7 @@ def stage_times(paths: list[Path]) -> tuple[tuple[float, float], tuple[float, fl
 
     def full(block: list[tuple[Path, str]]) -> None:                # as a shard runs: batches of records
         for batch in batches(RawDoc(source=str(path), html=html) for path, html in block):
-            process_batch(batch, seen=seen)
+            run_batch(batch, seen=seen)
 
     def timed(work, block) -> tuple[float, float]:
         wall, cpu = time.perf_counter(), time.process_time()
@@ -85,25 +87,23 @@ def stage_times(paths: list[Path]) -> tuple[tuple[float, float], tuple[float, fl
     trafilatura_alone, full_pipeline = tuple(spent[alone]), tuple(spent[full])
 
     stages: dict[str, float] = collections.Counter()
-    for first in range(0, len(paths), BATCH_RECORDS):       # the same work, stage by stage
+
+    def timed_stage(stage):                                  # the same stages, each one timed
+        def run_timed(batch):
+            t0 = time.perf_counter()
+            try:
+                return stage(batch)
+            finally:
+                stages[stage.__name__] += time.perf_counter() - t0
+        return run_timed
+
+    timed_stages = tuple(timed_stage(stage) for stage in STAGES)
+    for first in range(0, len(paths), BATCH_RECORDS):
         batch = paths[first:first + BATCH_RECORDS]
         t0 = time.perf_counter()
         raws = [RawDoc(source=str(path), html=decode_html(path.read_bytes())[0]) for path in batch]
-        t1 = time.perf_counter()
-        articles = [article for article in (read_record(raw) for raw in raws) if article.status == "ok"]
-        t2 = time.perf_counter()
-        docs = annotate_batch([article.text for article in articles])
-        t3 = time.perf_counter()
-        quoted = [extract_quotes(doc, article.article_id) for doc, article in zip(docs, articles)]
-        mentions = _mentions_of(docs, articles, [officials for _, officials in quoted])
-        t4 = time.perf_counter()
-        _claims_of(docs, articles, mentions)
-        t5 = time.perf_counter()
-        stages["read + decode"] += t1 - t0
-        stages["trafilatura + cleaning"] += t2 - t1
-        stages["nlp (annotators)"] += t3 - t2
-        stages["extractors + quotes"] += t4 - t3
-        stages["claims"] += t5 - t4
+        stages["read + decode"] += time.perf_counter() - t0
+        run_batch(raws, seen=Seen(), stages=timed_stages)
     return trafilatura_alone, full_pipeline, dict(stages)
 
 

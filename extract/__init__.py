@@ -26,9 +26,10 @@ from .across.crosscheck import crosscheck
 from .ask.evaluate import evaluate
 from .limits import Limits
 from .io.load import load
+from .settings import Settings
 from .ask.query import check, find_claims
 from .ask.report import write_report
 from .runner.runs import run
 
-__all__ = ["run", "load", "evaluate", "crosscheck", "find_claims", "check", "write_report", "Limits",
+__all__ = ["run", "load", "evaluate", "crosscheck", "find_claims", "check", "write_report", "Limits", "Settings",
            "__version__"]

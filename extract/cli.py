@@ -8,6 +8,7 @@ import sys
 
 from .about import __version__
 from .limits import Limits
+from .settings import FETCH_TIMEOUT, FILES_PER_SHARD, TABLE_BATCH_SIZE, Settings
 
 
 def _positive_or_off(value: str) -> float | None:
@@ -20,16 +21,18 @@ def _positive_or_off(value: str) -> float | None:
     return number
 
 
-def _run(args: argparse.Namespace) -> int:
-    from .runner.runs import run
-    from .read.web import fetch_config
-    as_int = lambda value: None if value is None else int(value)
+def _settings(args: argparse.Namespace) -> Settings:
+    """The one Settings of a run, from its options."""
+    as_int = lambda value: None if value is None else int(value)  # noqa: E731
     limits = Limits(max_page_bytes=as_int(args.max_page_bytes), max_decompressed_bytes=as_int(args.max_decompressed_bytes),
                     doc_timeout=args.doc_timeout)
-    download_cap = limits.max_page_bytes or 2**62
-    summary = run(args.inputs or None, args.out, workers=args.workers, scheduler=args.scheduler,
-                  batch_size=args.batch_size, files_per_shard=args.files_per_shard, limits=limits,
-                  fetch_config=fetch_config(timeout=args.timeout, max_bytes=download_cap))
+    return Settings(limits=limits, files_per_shard=args.files_per_shard, table_batch_size=args.batch_size,
+                    fetch_timeout=args.timeout)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .runner.runs import run
+    summary = run(args.inputs or None, args.out, _settings(args), workers=args.workers, scheduler=args.scheduler)
     print("\n".join(summary.lines()))
     return 0
 
@@ -95,10 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--workers", type=int, default=None, help="worker processes on this machine (default: all cores)")
     run.add_argument("--scheduler", default=None, metavar="ADDRESS",
                      help="run the shards on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786)")
-    run.add_argument("--files-per-shard", type=int, default=200,
+    run.add_argument("--files-per-shard", type=int, default=FILES_PER_SHARD,
                      help="HTML/text files per shard (each WARC or JSONL file is a shard of its own)")
-    run.add_argument("--batch-size", type=int, default=500, help="rows buffered per table before a write")
-    run.add_argument("--timeout", type=int, default=30, help="seconds allowed per URL download")
+    run.add_argument("--batch-size", type=int, default=TABLE_BATCH_SIZE, help="rows buffered per table before a write")
+    run.add_argument("--timeout", type=int, default=FETCH_TIMEOUT, help="seconds allowed per URL download")
     defaults = Limits()
     run.add_argument("--max-page-bytes", "--max-bytes", type=_positive_or_off, default=defaults.max_page_bytes,
                      metavar="N", help="largest page, text file, JSON line, WARC record or download, in bytes "

@@ -8,31 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-# Every articles row has one status; the run's closing summary counts them in three groups,
-# and inputs = ok + failed + skipped.
-OK = "ok"
-SKIPPED = frozenset({
-    "language",                # readable, but not in a mined language (see ``articles.language``)
-    "duplicate",               # the same text or URL as an earlier record, or a WARC revisit record
-})
-FAILED = frozenset({
-    "read_error", "empty", "not_text", "unsupported", "bad_json", "bad_record", "fetch_error",
-    "parse_error", "no_body", "error",
-    "too_large",               # over --max-page-bytes (file, JSON line, WARC record, download)
-    "too_large_decompressed",  # over --max-decompressed-bytes read out of one .gz file or WARC record
-    "timeout",                 # over --doc-timeout seconds of processing
-})
-
-
-def outcome(status: str) -> str:
-    """The group a status belongs to: ``ok``, ``skipped`` or ``failed`` (unknown codes fail).
-
-    >>> outcome("ok"), outcome("duplicate"), outcome("timeout")
-    ('ok', 'skipped', 'failed')
-    """
-    if status == OK:
-        return "ok"
-    return "skipped" if status in SKIPPED else "failed"
+from .status import RecordError, Status
 
 
 @dataclass(slots=True)
@@ -48,8 +24,13 @@ class RawDoc:
     site: str | None = None
     author: str | None = None
     error: str | None = None         # set when the record could not be read
-    status: str = "ok"               # reason code when ``error`` is set
+    status: Status = Status.OK       # reason code when ``error`` is set
     refers_to: str | None = None     # a WARC revisit record: the URL of the capture it repeats
+
+    @classmethod
+    def failed(cls, error: RecordError, url: str | None = None, refers_to: str | None = None) -> "RawDoc":
+        """The row of a record a reader could not read: its status and error from ``error``."""
+        return cls(source=error.source, url=url, status=error.status, error=str(error), refers_to=refers_to)
 
 
 @dataclass(slots=True)
@@ -63,10 +44,10 @@ class Article:
     published: dt.date | None
     language: str | None
     text: str
-    status: str = "ok"
+    status: Status = Status.OK
     error: str | None = None
     fingerprint: str | None = None   # hash of the normalised text: the same content under any URL
-    duplicate_of: str | None = None  # article_id of the first copy when status is "duplicate"
+    duplicate_of: str | None = None  # article_id of the first copy when the status is a duplicate
 
 
 @dataclass(slots=True)

@@ -21,9 +21,10 @@ import extract
 from extract.cli import main
 from extract.limits import Limits
 from extract.mine.steps import extract_quotes as _real_quotes
-from extract.runner.stages import process as _real_process
+from extract.runner.batches import process_within
 from extract.runner.stages import read_page as _real_read
-from extract.records import RawDoc, outcome
+from extract.records import RawDoc
+from extract.status import group_of
 from extract.io.schema import TABLES
 
 from conftest import ROOT, assert_same_tables
@@ -139,7 +140,7 @@ def test_nothing_is_lost_and_the_printed_counts_reconcile(hostile_run):
     assert int(ok) == statuses["ok"]
     for group, listed in (("failed", failed_by), ("skipped", skipped_by)):
         counts = {status: int(n) for status, n in (item.split() for item in listed.split(", "))}
-        assert counts == {s: n for s, n in statuses.items() if outcome(s) == group}
+        assert counts == {s: n for s, n in statuses.items() if group_of(s) == group}
     assert f"claims {len(tables['claims'])}" in printed
 
 
@@ -154,12 +155,12 @@ def test_a_copy_is_counted_once(hostile_run):
 
 
 def test_local_workers_and_shards_give_the_same_tables(hostile_run, hostile_dir, tmp_path):
-    extract.run([str(hostile_dir)], tmp_path, workers=2, files_per_shard=1, progress=False)
+    extract.run([str(hostile_dir)], tmp_path, workers=2, settings=extract.Settings(files_per_shard=1), progress=False)
     assert_same_tables(hostile_run[0], tmp_path)
 
 
 def test_a_dask_cluster_gives_the_same_tables(hostile_run, hostile_dir, tmp_path, dask_client):
-    extract.run([str(hostile_dir)], tmp_path, scheduler=dask_client, files_per_shard=3, progress=False)
+    extract.run([str(hostile_dir)], tmp_path, scheduler=dask_client, settings=extract.Settings(files_per_shard=3), progress=False)
     assert_same_tables(hostile_run[0], tmp_path)
 
 
@@ -169,10 +170,10 @@ def test_a_copy_of_an_article_gone_from_the_inputs_is_mined_again(hostile_dir, t
     for name in ("copy-1.html", "copy-2.html"):
         (pages / name).write_bytes((hostile_dir / "html" / name).read_bytes())
     out = tmp_path / "out"
-    extract.run([str(pages)], out, workers=1, files_per_shard=1, progress=False)
+    extract.run([str(pages)], out, workers=1, settings=extract.Settings(files_per_shard=1), progress=False)
     assert list(extract.load(out)["articles"]["status"]) == ["ok", "duplicate"]
     (pages / "copy-1.html").write_text("<html><body><p>Halaman dipindahkan.</p></body></html>")
-    again = extract.run([str(pages)], out, workers=1, files_per_shard=1, progress=False)
+    again = extract.run([str(pages)], out, workers=1, settings=extract.Settings(files_per_shard=1), progress=False)
     assert again.shards_resumed == 1          # copy-2's shard was finished, and is done again
     tables = extract.load(out)
     assert list(tables["articles"]["status"]) == ["no_body", "ok"]
@@ -193,9 +194,9 @@ def test_a_run_killed_while_marking_duplicates_is_finished_by_the_next(hostile_r
 
     monkeypatch.setattr(duplicates, "_replace", dies_after_one)
     with pytest.raises(KeyboardInterrupt):
-        extract.run([str(hostile_dir)], tmp_path, workers=1, files_per_shard=1, progress=False)
+        extract.run([str(hostile_dir)], tmp_path, workers=1, settings=extract.Settings(files_per_shard=1), progress=False)
     monkeypatch.setattr(duplicates, "_replace", replace)
-    extract.run([str(hostile_dir)], tmp_path, workers=1, files_per_shard=1, progress=False)
+    extract.run([str(hostile_dir)], tmp_path, workers=1, settings=extract.Settings(files_per_shard=1), progress=False)
     assert_same_tables(hostile_run[0], tmp_path)
 
 
@@ -226,13 +227,6 @@ def test_each_limit_hit_is_the_reason(hostile_dir, tmp_path, make, source, limit
     assert summary.records == len(articles) == summary.ok + summary.failed + summary.skipped
 
 
-def _stuck(raw, seen=None):
-    if "copy-1" in raw.source:
-        while True:          # a record the pipeline never finishes
-            time.sleep(0.01)
-    return _real_process(raw, seen)
-
-
 def _stuck_reading(raw):
     if "copy-1" in raw.source:
         while True:          # trafilatura never finishes this page
@@ -257,7 +251,7 @@ HTML_PAIR = ("copy-1.html", "cp1252-meta.html")   # copy-1 is about Sleman; the 
 
 
 @pytest.mark.parametrize("target, replacement, status, reason", [
-    ("extract.runner.shards.read_page", _stuck_reading, "timeout", "copy-1.html: processing took longer than 0.3 s"),
+    ("extract.runner.stages.read_page", _stuck_reading, "timeout", "copy-1.html: processing took longer than 0.3 s"),
     ("extract.mine.steps.extract_quotes", _stuck_mining, "timeout", "copy-1.html: processing took longer than 0.3 s"),
     ("extract.mine.steps.extract_quotes", _crashing_mining, "error", "copy-1.html: ValueError: a rule failed"),
 ], ids=["stuck-reading", "stuck-mining", "crash-mining"])
@@ -276,8 +270,7 @@ def test_a_record_that_fails_or_runs_over_fails_alone_and_the_run_goes_on(hostil
 
 def test_the_time_limit_works_off_the_main_thread(hostile_dir, monkeypatch):
     """Dask workers run tasks in threads, where no alarm signal can be set: the watchdog fallback."""
-    from extract.runner.shards import process_within
-    monkeypatch.setattr("extract.runner.shards.process", _stuck)
+    monkeypatch.setattr("extract.runner.stages.read_page", _stuck_reading)
     results = []
     raw = RawDoc(source=str(hostile_dir / "html" / "copy-1.html"), html="<p>x</p>")
     worker = threading.Thread(target=lambda: results.append(process_within(raw, Limits(doc_timeout=0.3))))
@@ -297,5 +290,5 @@ def test_a_run_killed_with_sigkill_resumes_to_the_same_tables(hostile_run, hosti
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert len(list((out / "_shards").glob("*.json"))) >= 3
-    extract.run([str(hostile_dir)], out, workers=1, files_per_shard=1, progress=False)
+    extract.run([str(hostile_dir)], out, workers=1, settings=extract.Settings(files_per_shard=1), progress=False)
     assert_same_tables(hostile_run[0], out)

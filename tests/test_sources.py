@@ -176,9 +176,9 @@ def local_server():
 
 def test_urls_are_fetched(tmp_path, local_server):
     from extract import run
-    from extract.read.web import fetch_config
-    config = fetch_config(timeout=5, allow_private=True)
-    run([f"{local_server}/berita/1", f"{local_server}/hilang"], tmp_path / "out", fetch_config=config)
+    from extract.settings import Settings
+    settings = Settings(fetch_timeout=5, allow_private=True)
+    run([f"{local_server}/berita/1", f"{local_server}/hilang"], tmp_path / "out", settings)
     articles = read(tmp_path / "out", "articles")
     assert list(articles["status"]) == ["ok", "fetch_error"]
     assert "“Kami akan terus" in articles.iloc[0]["text"]

@@ -33,7 +33,9 @@ import pyarrow.compute as pc
 
 from ..mine.consistency import has_levels
 from ..io.load import read_arrow
+from ..io.sources import SOURCE_COLUMNS, with_sources
 from ..records import ConflictSide, Support
+from ..settings import FUZZY_CUTOFF
 from .resolve import group_units
 from ..io.schema import ALL_TABLES
 from ..io.tables import write_table
@@ -41,7 +43,6 @@ from ..io.tables import write_table
 log = logging.getLogger(__name__)
 
 SCORE_TOLERANCE = 0.005       # scores written with different decimals ("84,3" and "84,30") agree
-SOURCE_COLUMNS = ["article_id", "url", "site", "published", "status"]   # not the text: memory stays small
 KEY_COLUMNS = ["article_id", "unit", "predicate", "grade", "scheme", "score", "year", "start"]
 SENTENCE_COLUMNS = ["article_id", "start", "predicate", "unit_text", "sentence", "end", "rule_id"]
 _RESULT = ["unit_group", "scheme", "year", "predicate"]
@@ -70,12 +71,10 @@ def _arrow(frame: pd.DataFrame | pa.Table, name: str, columns: list[str]) -> pa.
     return table.select(schema.names).cast(schema)
 
 
-def _with_sources(claims: pa.Table, articles: pa.Table) -> pa.Table:
-    """The claims of articles read ``ok``, with their article's URL, site and date and their unit's group."""
-    ok = articles.filter(pc.equal(articles["status"], "ok")).drop_columns(["status"])
-    joined = claims.join(ok, "article_id", join_type="inner", use_threads=False)
+def _with_unit_groups(joined: pa.Table, fuzzy_cutoff: int) -> pa.Table:
+    """Claims with their sources (:func:`~extract.io.sources.with_sources`) and their unit's group."""
     counts = pc.value_counts(joined["unit"]).to_pylist()
-    groups = group_units({c["values"]: c["counts"] for c in counts})
+    groups = group_units({c["values"]: c["counts"] for c in counts}, fuzzy_cutoff)
     names = pa.array(list(groups), pa.string())
     group_of = pc.take(pa.array(list(groups.values()), pa.string()), pc.index_in(joined["unit"], value_set=names))
     return joined.append_column("unit_group", group_of)
@@ -162,12 +161,14 @@ def _sides(joined: pa.Table, disputed: dict[tuple, list[str]], evidence: Callabl
 
 
 def cross_check(claims: pd.DataFrame | pa.Table, articles: pd.DataFrame | pa.Table,
-                evidence: Callable[[list[str]], pa.Table] | None = None) -> CrossCheck:
+                evidence: Callable[[list[str]], pa.Table] | None = None,
+                fuzzy_cutoff: int = FUZZY_CUTOFF) -> CrossCheck:
     """The support and conflicts of a run's claims and articles (Arrow tables or DataFrames).
 
     ``evidence`` gives the evidence columns of the claims of some articles; by
     default they are taken from ``claims``."""
-    joined = _with_sources(_arrow(claims, "claims", KEY_COLUMNS), _arrow(articles, "articles", SOURCE_COLUMNS))
+    joined = _with_unit_groups(with_sources(_arrow(claims, "claims", KEY_COLUMNS),
+                                            _arrow(articles, "articles", SOURCE_COLUMNS)), fuzzy_cutoff)
     if evidence is None:
         everything = _arrow(claims, "claims", SENTENCE_COLUMNS)
         evidence = lambda ids: everything.filter(pc.is_in(everything["article_id"], value_set=pa.array(ids, pa.string())))  # noqa: E731
@@ -175,11 +176,12 @@ def cross_check(claims: pd.DataFrame | pa.Table, articles: pd.DataFrame | pa.Tab
     return CrossCheck(_support(joined, disputed), _sides(joined, disputed, evidence))
 
 
-def crosscheck(out_dir: str | Path) -> CrossCheck:
+def crosscheck(out_dir: str | Path, fuzzy_cutoff: int = FUZZY_CUTOFF) -> CrossCheck:
     """Compute the support and conflicts tables of the run in ``out_dir`` and write them there."""
     out_dir = Path(out_dir)
     result = cross_check(read_arrow(out_dir, "claims", KEY_COLUMNS), read_arrow(out_dir, "articles", SOURCE_COLUMNS),
-                         lambda ids: read_arrow(out_dir, "claims", SENTENCE_COLUMNS, [("article_id", "in", ids)]))
+                         lambda ids: read_arrow(out_dir, "claims", SENTENCE_COLUMNS, [("article_id", "in", ids)]),
+                         fuzzy_cutoff)
     write_table(out_dir, "support", result.support)
     write_table(out_dir, "conflicts", result.conflicts)
     log.info("%s: %d results, %d claims in conflicts", out_dir, len(result.support), len(result.conflicts))

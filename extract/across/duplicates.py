@@ -34,12 +34,13 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..records import Article
+from ..status import Status
 from ..io.schema import TABLES
 from ..io.tables import table_dir
 
 log = logging.getLogger(__name__)
 
-ELIGIBLE = ("ok", "duplicate")   # rows whose text takes part in the comparison
+ELIGIBLE = (Status.OK, Status.DUPLICATE)   # rows whose text takes part in the comparison
 _WORDS = re.compile(r"[^\W_]+")   # runs of letters and digits, as \p{L}\p{N} (the standard re is faster here)
 
 
@@ -93,10 +94,10 @@ class Seen:
 
 def mark_in_shard(article: Article, seen: Seen) -> None:
     """Mark ``article`` a duplicate if an earlier record of its shard had its URL or text."""
-    first = seen.first_copy(article) if article.status == "ok" else None
+    first = seen.first_copy(article) if article.status == Status.OK else None
     if first is not None:
         what, first_id, first_source = first
-        article.status, article.duplicate_of = "duplicate", first_id
+        article.status, article.duplicate_of = Status.DUPLICATE, first_id
         article.error = reason(article.source, what, first_source, first_id)
 
 
@@ -133,7 +134,7 @@ def _decide(articles: pa.Table) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     n = articles.num_rows
     status = articles["status"].to_numpy(zero_copy_only=False)
     has_text = pc.is_valid(articles["fingerprint"]).to_numpy(zero_copy_only=False)
-    eligible = np.flatnonzero(np.isin(status, ELIGIBLE) & has_text)
+    eligible = np.flatnonzero(np.isin(status, [s.value for s in ELIGIBLE]) & has_text)
     duplicate = np.zeros(n, dtype=bool)
     root = np.arange(n)
     by_url = np.zeros(n, dtype=bool)
@@ -173,7 +174,7 @@ def mark_duplicates(out_dir: str | Path, parts: list[str]) -> DuplicateSummary:
     summary = DuplicateSummary()
     articles, bounds = _read_articles(out_dir, parts)
     duplicate, root, by_url = _decide(articles)
-    stored_duplicate = pc.equal(articles["status"], "duplicate").to_numpy(zero_copy_only=False)
+    stored_duplicate = pc.equal(articles["status"], Status.DUPLICATE.value).to_numpy(zero_copy_only=False)
     has_text = pc.is_valid(articles["fingerprint"]).to_numpy(zero_copy_only=False)
     rows = np.flatnonzero(duplicate | (stored_duplicate & has_text))
     take = lambda column, where: articles[column].take(pa.array(where, pa.int64())).to_pylist()
@@ -201,8 +202,8 @@ def mark_duplicates(out_dir: str | Path, parts: list[str]) -> DuplicateSummary:
     counts = pc.value_counts(articles["status"]).to_pylist()
     summary.statuses.update({item["values"]: item["counts"] for item in counts})
     if summary.marked:
-        summary.statuses["ok"] -= summary.marked
-        summary.statuses["duplicate"] += summary.marked
+        summary.statuses[Status.OK] -= summary.marked
+        summary.statuses[Status.DUPLICATE] += summary.marked
         log.info("%d articles marked as duplicates of earlier ones", summary.marked)
     return summary
 
@@ -214,7 +215,7 @@ def _rewrite(out_dir: Path, part: str, edits: dict[int, tuple[str, str]], droppe
     articles = pq.read_table(path, schema=TABLES["articles"])
     kept = {article_id for offset, (article_id, status) in enumerate(zip(articles["article_id"].to_pylist(),
                                                                         articles["status"].to_pylist()))
-            if status == "ok" and offset not in edits}
+            if status == Status.OK and offset not in edits}
     dropped = dropped - kept    # rows of a URL mined here stay with the record that is counted
     for name in ("mentions", "claims", "quotes"):
         table_path = table_dir(out_dir, name) / f"{part}.parquet"
@@ -229,7 +230,7 @@ def _rewrite(out_dir: Path, part: str, edits: dict[int, tuple[str, str]], droppe
     columns = {name: articles[name].to_pylist() for name in ("status", "duplicate_of", "error")}
     for offset, (first_id, reason) in edits.items():
         columns["status"][offset], columns["duplicate_of"][offset], columns["error"][offset] = \
-            "duplicate", first_id, reason
+            Status.DUPLICATE.value, first_id, reason
     for name, values in columns.items():
         articles = articles.set_column(articles.schema.get_field_index(name), name, pa.array(values, pa.string()))
     _replace(articles, path)

@@ -35,8 +35,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..mine.units import place_in, unit_parts
+from ..settings import FUZZY_CUTOFF
 
-FUZZY_CUTOFF = 90
 MIN_FUZZY_LENGTH = 5          # shorter words differ by a letter too easily ("Bone", "Buton")
 _MARKERS = {"kab": "kab", "kota": "kota", "provinsi": "provinsi", "prov": "provinsi"}
 _DIGITS = re.compile(r"\d+")
@@ -88,18 +88,18 @@ class _UnionFind:
         self.parent[self.find(a)] = self.find(b)
 
 
-def _similar_pairs(choices: list[str], rows: int = 512) -> Iterable[tuple[int, int]]:
-    """(i, j), i < j, of the choices at least FUZZY_CUTOFF alike; compared a block of rows at a
+def _similar_pairs(choices: list[str], cutoff: int, rows: int = 512) -> Iterable[tuple[int, int]]:
+    """(i, j), i < j, of the choices at least ``cutoff`` alike; compared a block of rows at a
     time, so memory stays ``rows`` x ``len(choices)`` bytes however many names there are."""
     for first in range(0, len(choices), rows):
         block = process.cdist(choices[first:first + rows], choices, scorer=fuzz.ratio,
-                              score_cutoff=FUZZY_CUTOFF, dtype=np.uint8)
+                              score_cutoff=cutoff, dtype=np.uint8)
         for i, j in zip(*block.nonzero()):
             if first + i < j:
                 yield first + int(i), int(j)
 
 
-def _join_same_and_misspelt(keys: dict[str, _Key], groups: _UnionFind) -> None:
+def _join_same_and_misspelt(keys: dict[str, _Key], groups: _UnionFind, cutoff: int) -> None:
     by_kind: dict[tuple[str, str | None], dict[str, list[str]]] = collections.defaultdict(dict)
     for name, key in keys.items():
         by_kind[(key.kind, key.marker)].setdefault(key.compact, []).append(name)
@@ -110,7 +110,7 @@ def _join_same_and_misspelt(keys: dict[str, _Key], groups: _UnionFind) -> None:
         choices = [c for c in compacts if len(c) >= MIN_FUZZY_LENGTH]
         if len(choices) < 2:
             continue
-        for i, j in _similar_pairs(choices):
+        for i, j in _similar_pairs(choices, cutoff):
             a, b = compacts[choices[i]][0], compacts[choices[j]][0]
             if keys[a].may_join(keys[b]):
                 groups.union(a, b)
@@ -132,14 +132,14 @@ def _join_shorter_names(keys: dict[str, _Key], groups: _UnionFind) -> None:
             groups.union(name, candidates.pop())
 
 
-def group_units(names: Iterable[str] | Mapping[str, int]) -> dict[str, str]:
+def group_units(names: Iterable[str] | Mapping[str, int], fuzzy_cutoff: int = FUZZY_CUTOFF) -> dict[str, str]:
     """Each name -> the name that stands for its group: the most frequent (``names`` may map a
     name to how often it occurs), then the longest. A name that denotes no unit by itself maps
-    to itself."""
+    to itself. Names at least ``fuzzy_cutoff`` alike (rapidfuzz ratio) are one name misspelt."""
     counts = collections.Counter(names)
     keys = {name: key for name in counts if (key := _key(name)) is not None}
     groups = _UnionFind(keys)
-    _join_same_and_misspelt(keys, groups)
+    _join_same_and_misspelt(keys, groups, fuzzy_cutoff)
     _join_shorter_names(keys, groups)
     members: dict[str, list[str]] = collections.defaultdict(list)
     for name in keys:

@@ -18,7 +18,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..mine.consistency import has_levels
-from ..across.crosscheck import SCORE_TOLERANCE, SOURCE_COLUMNS
+from ..across.crosscheck import SCORE_TOLERANCE
+from ..io.sources import SOURCE_COLUMNS, with_sources
 from ..io.load import read_table
 from ..runner.stages import mine
 from ..mine.predicates import schemes
@@ -30,15 +31,14 @@ EVIDENCE_COLUMNS = ["unit", "unit_text", "predicate", "grade", "scheme", "awarde
                     "flags", "sentence", "start", "end", "rule_id", "article_id", "url", "site", "published"]
 
 
-def with_sources(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """The claims of articles read ``ok``, each with its article's URL, site and date."""
-    sources = articles.loc[articles["status"] == "ok", ["article_id", "url", "site", "published"]]
-    return claims.merge(sources.drop_duplicates("article_id"), on="article_id", how="inner")[EVIDENCE_COLUMNS]
+def evidence(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The claims of articles read ``ok``, with their sources, in the columns a query shows."""
+    return with_sources(claims, articles)[EVIDENCE_COLUMNS]
 
 
 def _claims(out_dir: str | Path) -> pd.DataFrame:
-    return with_sources(read_table(out_dir, "claims", notebook=False),
-                        read_table(out_dir, "articles", notebook=False, columns=SOURCE_COLUMNS))
+    return evidence(read_table(out_dir, "claims", notebook=False),
+                    read_table(out_dir, "articles", notebook=False, columns=SOURCE_COLUMNS))
 
 
 def _unit_mask(claims: pd.DataFrame, unit: str) -> pd.Series:

@@ -18,8 +18,9 @@ import pandas as pd
 
 from ..about import __version__
 from ..io.load import read_table
-from ..across.crosscheck import SOURCE_COLUMNS
-from .query import with_sources
+from ..io.sources import SOURCE_COLUMNS
+from .query import evidence
+from ..status import Status
 
 log = logging.getLogger(__name__)
 
@@ -141,8 +142,8 @@ def _conflict_block(cid: str, sides: pd.DataFrame, row_of: dict) -> str:
 
 def render_report(claims: pd.DataFrame, articles: pd.DataFrame, conflicts: pd.DataFrame, title: str) -> str:
     """The page's HTML, from the tables as ``read_table(..., notebook=False)`` returns them."""
-    ok = articles[articles["status"] == "ok"]
-    claims = with_sources(claims, articles)
+    ok = articles[articles["status"] == Status.OK]
+    claims = evidence(claims, articles)
     claims = claims.sort_values(["unit", "year", "published"], na_position="last").reset_index(drop=True)
     conflict_of = {(r.article_id, r.start, r.predicate): r.conflict_id for r in conflicts.itertuples()}
     shown = claims.head(MAX_CLAIMS)
@@ -157,7 +158,7 @@ def render_report(claims: pd.DataFrame, articles: pd.DataFrame, conflicts: pd.Da
     summary = "".join(f"<div><b>{n}</b>{html.escape(label)}</div>" for label, n in [
         ("articles", len(articles)), ("read", len(ok)), ("claims", len(claims)), ("flagged claims", flagged),
         ("conflicts", conflicts["conflict_id"].nunique() if len(conflicts) else 0)])
-    failures = ", ".join(f"{_e(s)} {n}" for s, n in sorted(statuses.items()) if s != "ok")
+    failures = ", ".join(f"{_e(s)} {n}" for s, n in sorted(statuses.items()) if s != Status.OK)
     return "".join([
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>',
         f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{_STYLE}</style></head><body>',

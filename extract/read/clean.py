@@ -25,6 +25,7 @@ from .debris import clean_text, normalise_spaces
 from ..across.duplicates import fingerprint
 from .language import detect_language
 from ..records import Article, RawDoc
+from ..status import NoBody, ParseError, RecordError, Status
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +106,8 @@ def _with_title(title: str | None, body: str) -> str:
     return f"{title}\n{body}"
 
 
-def failed(raw: RawDoc, status: str, error: str) -> Article:
+def failed(raw: RawDoc, status: Status, error: str) -> Article:
+    """The article of a record that cannot be mined: its metadata, no text, the status and error."""
     return Article(article_id=article_id(raw.url, raw.source), source=raw.source, url=raw.url,
                    title=raw.title, site=raw.site or site_of(raw.url), author=raw.author,
                    published=parse_published(raw.published), language=None, text="",
@@ -124,14 +126,20 @@ class Page:
     url: str | None
 
 
-def extract_page(raw: RawDoc) -> Page | Article:
-    """trafilatura over a record's HTML: the page, or the failed article when no body was found."""
+def failed_with(raw: RawDoc, error: RecordError) -> Article:
+    """The failed article of a record a reader or a stage raised ``error`` for."""
+    return failed(raw, error.status, str(error))
+
+
+def extract_page(raw: RawDoc) -> Page:
+    """trafilatura over a record's HTML; raises :class:`~extract.status.ParseError` or
+    :class:`~extract.status.NoBody` when it gives no article."""
     try:
         doc = bare_extraction(raw.html, url=raw.url, **TRAFILATURA_OPTIONS)
     except (ParserError, XMLSyntaxError, ValueError) as exc:
-        return failed(raw, "parse_error", f"{raw.source}: HTML could not be parsed ({exc})")
+        raise ParseError(raw.source, f"{exc}") from exc
     if doc is None or len((doc.text or "").strip()) < MIN_BODY_CHARS:
-        return failed(raw, "no_body", f"{raw.source}: no article body found in the page")
+        raise NoBody(raw.source, "no article body found in the page")
     return Page(doc.text, doc.title, doc.date, doc.sitename, doc.author, doc.url)
 
 
@@ -148,15 +156,10 @@ def from_page(raw: RawDoc, page: Page) -> Article:
                    fingerprint=fingerprint(text))
 
 
-def _from_html(raw: RawDoc) -> Article:
-    found = extract_page(raw)
-    return found if isinstance(found, Article) else from_page(raw, found)
-
-
 def _from_text(raw: RawDoc) -> Article:
     body = clean_text(raw.text or "")
     if not body.strip():
-        return failed(raw, "no_body", f"{raw.source}: nothing left after removing debris")
+        raise NoBody(raw.source, "nothing left after removing debris")
     title = raw.title
     if title is None:
         lines = (raw.text or "").lstrip().split("\n", 2)
@@ -171,10 +174,12 @@ def _from_text(raw: RawDoc) -> Article:
                    language=detect_language(text), text=text, fingerprint=fingerprint(text))
 
 
-def to_article(raw: RawDoc) -> Article:
-    """One raw record -> one article (status ok, or the reason it failed)."""
+def to_article(raw: RawDoc, page: Page | None = None) -> Article:
+    """One raw record (and its page, when trafilatura read its HTML) -> one article: status ok, or the
+    row of a record a reader could not read; raises a :class:`~extract.status.RecordError` when
+    nothing is left to mine."""
     if raw.error:
-        return failed(raw, raw.status if raw.status != "ok" else "read_error", raw.error)
+        return failed(raw, raw.status if raw.status != Status.OK else Status.READ_ERROR, raw.error)
     if raw.html is not None:
-        return _from_html(raw)
+        return from_page(raw, page if page is not None else extract_page(raw))
     return _from_text(raw)

@@ -7,38 +7,38 @@ from typing import Iterator
 from .decode import decode_html, looks_binary
 from ..limits import Limits
 from ..records import RawDoc
+from ..status import Empty, NotText, ReadError, RecordError, TooLarge
 
 
-def _read_bytes(path: Path, limits: Limits) -> bytes | RawDoc:
+def _read_bytes(path: Path, limits: Limits) -> bytes:
+    """The file's bytes; raises a :class:`~extract.status.RecordError` for a file that is no document."""
     try:
         size = path.stat().st_size
         if limits.max_page_bytes is not None and size > limits.max_page_bytes:
-            return RawDoc(source=str(path), status="too_large",
-                          error=f"{path}: {size:,} bytes, over the page limit of {limits.max_page_bytes:,} "
-                                "(--max-page-bytes)")
+            raise TooLarge(str(path), f"{size:,} bytes, over the page limit of {limits.max_page_bytes:,} "
+                                      "(--max-page-bytes)")
         data = path.read_bytes()
     except OSError as exc:
-        return RawDoc(source=str(path), status="read_error", error=f"{path}: {exc.strerror or exc}")
+        raise ReadError(str(path), f"{exc.strerror or exc}") from exc
     if not data.strip():
-        return RawDoc(source=str(path), status="empty", error=f"{path}: empty file")
+        raise Empty(str(path), "empty file")
     if looks_binary(data):
-        return RawDoc(source=str(path), status="not_text", error=f"{path}: binary content, not a text document")
+        raise NotText(str(path))
     return data
 
 
+def _read_document(path: Path, limits: Limits) -> str | RawDoc:
+    try:
+        return decode_html(_read_bytes(path, limits))[0]   # a text file has no meta tag: the same evidence order
+    except RecordError as error:
+        return RawDoc.failed(error)
+
+
 def read_html_file(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
-    data = _read_bytes(path, limits)
-    if isinstance(data, RawDoc):
-        yield data
-        return
-    html, _ = decode_html(data)
-    yield RawDoc(source=str(path), html=html)
+    html = _read_document(path, limits)
+    yield html if isinstance(html, RawDoc) else RawDoc(source=str(path), html=html)
 
 
 def read_text_file(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
-    data = _read_bytes(path, limits)
-    if isinstance(data, RawDoc):
-        yield data
-        return
-    text, _ = decode_html(data)  # same evidence order; a text file has no meta tag
-    yield RawDoc(source=str(path), text=text)
+    text = _read_document(path, limits)
+    yield text if isinstance(text, RawDoc) else RawDoc(source=str(path), text=text)

@@ -10,8 +10,9 @@ import logging
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..limits import Limits
+from ..settings import Settings
 from ..records import RawDoc
+from ..status import ReadError, Unsupported
 from .files import read_html_file, read_text_file
 from .jsonl import read_jsonl
 from .warc import read_warc
@@ -59,25 +60,24 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
             yield str(path)
 
 
-def read_input(item: str, *, fetch_config=None, limits: Limits = Limits()) -> Iterator[RawDoc]:
-    """All records of one expanded input (a URL or a file), within ``limits``."""
+def read_input(item: str, settings: Settings = Settings()) -> Iterator[RawDoc]:
+    """All records of one expanded input (a URL or a file), within the settings' limits."""
     if is_url(item):
-        yield fetch_url(item, config=fetch_config)
+        yield fetch_url(item, settings)
         return
     path = Path(item)
     if not path.exists():
-        yield RawDoc(source=item, status="read_error", error=f"{item}: no such file")
+        yield RawDoc.failed(ReadError(item, "no such file"))
         return
     readers = {"warc": read_warc, "jsonl": read_jsonl, "html": read_html_file, "text": read_text_file}
     kind = kind_of(path)
     if kind is None:
-        yield RawDoc(source=item, status="unsupported",
-                     error=f"{item}: unsupported file type (expected one of {', '.join(SUPPORTED)})")
+        yield RawDoc.failed(Unsupported(item, expected=", ".join(SUPPORTED)))
         return
-    yield from readers[kind](path, limits)
+    yield from readers[kind](path, settings.limits)
 
 
-def iter_raw_docs(inputs: Iterable[str], *, fetch_config=None, limits: Limits = Limits()) -> Iterator[RawDoc]:
+def iter_raw_docs(inputs: Iterable[str], settings: Settings = Settings()) -> Iterator[RawDoc]:
     """Every record of every input, in order."""
     for item in expand_inputs(inputs):
-        yield from read_input(item, fetch_config=fetch_config, limits=limits)
+        yield from read_input(item, settings)

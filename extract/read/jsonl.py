@@ -20,6 +20,7 @@ from typing import BinaryIO, Iterator
 
 from ..limits import Limits
 from ..records import RawDoc
+from ..status import BadJSON, BadRecord, Empty, ReadError, TooLarge, TooLargeDecompressed
 
 _TEXT_FIELDS = ("text", "maintext", "content", "body")
 _DATE_FIELDS = ("published", "date_publish", "date", "published_at")
@@ -50,20 +51,24 @@ def _as_str(value: object) -> str | None:
 
 def record_to_rawdoc(record: object, source: str) -> RawDoc:
     """One parsed JSON value -> RawDoc, with a readable error for a bad record."""
+    try:
+        return _to_rawdoc(record, source)
+    except BadRecord as error:
+        url = record.get("url") if isinstance(record, dict) else None
+        return RawDoc.failed(error, url=url if isinstance(url, str) else None)
+
+
+def _to_rawdoc(record: object, source: str) -> RawDoc:
     if not isinstance(record, dict):
-        return RawDoc(source=source, status="bad_record",
-                      error=f"{source}: expected a JSON object, got {type(record).__name__}")
+        raise BadRecord(source, f"expected a JSON object, got {type(record).__name__}")
     html, text, url = record.get("html"), _first(record, _TEXT_FIELDS), record.get("url")
     if url is not None and not isinstance(url, str):
-        return RawDoc(source=source, status="bad_record",
-                      error=f"{source}: field 'url' must be a string, got {type(url).__name__}")
+        raise BadRecord(source, f"field 'url' must be a string, got {type(url).__name__}")
     for name, value in (("html", html), ("text", text)):
         if value is not None and not isinstance(value, str):
-            return RawDoc(source=source, url=url, status="bad_record",
-                          error=f"{source}: field {name!r} must be a string, got {type(value).__name__}")
+            raise BadRecord(source, f"field {name!r} must be a string, got {type(value).__name__}")
     if not html and not text:
-        return RawDoc(source=source, url=url, status="bad_record",
-                      error=f"{source}: record has neither 'html' nor a text field ({', '.join(_TEXT_FIELDS)})")
+        raise BadRecord(source, f"record has neither 'html' nor a text field ({', '.join(_TEXT_FIELDS)})")
     return RawDoc(
         source=source,
         url=url,
@@ -109,15 +114,14 @@ def read_jsonl(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
                 source = f"{path}:{number}"
                 if read > budget:
                     records += 1
-                    yield RawDoc(source=source, status="too_large_decompressed",
-                                 error=f"{source}: more than {budget:,} bytes decompressed from {path.name} "
-                                       "(--max-decompressed-bytes); the rest of the file is not read")
+                    yield RawDoc.failed(TooLargeDecompressed(
+                        source, f"more than {budget:,} bytes decompressed from {path.name} "
+                                "(--max-decompressed-bytes); the rest of the file is not read"))
                     return
                 if line is None:
                     records += 1
-                    yield RawDoc(source=source, status="too_large",
-                                 error=f"{source}: line over the page limit of {limits.max_page_bytes:,} bytes "
-                                       "(--max-page-bytes)")
+                    yield RawDoc.failed(TooLarge(
+                        source, f"line over the page limit of {limits.max_page_bytes:,} bytes (--max-page-bytes)"))
                     continue
                 if not line.strip():
                     continue
@@ -125,13 +129,13 @@ def read_jsonl(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
                 try:
                     record = json.loads(line.decode("utf-8", errors="replace"))
                 except json.JSONDecodeError as exc:
-                    yield RawDoc(source=source, status="bad_json", error=f"{source}: invalid JSON ({exc.msg})")
+                    yield RawDoc.failed(BadJSON(source, exc.msg))
                     continue
                 yield record_to_rawdoc(record, source)
     except (OSError, EOFError, zlib.error) as exc:   # gzip.BadGzipFile is an OSError
         source = f"{path}:{number + 1}"
         records += 1
         what = "truncated or corrupt gzip" if compressed else "unreadable file"
-        yield RawDoc(source=source, status="read_error", error=f"{source}: {what} ({exc}); the rest is lost")
+        yield RawDoc.failed(ReadError(source, f"{what} ({exc}); the rest is lost"))
     if not records:
-        yield RawDoc(source=str(path), status="empty", error=f"{path}: no records (empty or blank lines only)")
+        yield RawDoc.failed(Empty(str(path), "no records (empty or blank lines only)"))

@@ -26,6 +26,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from .decode import charset_from_header, decode_html
 from ..limits import Limits
 from ..records import RawDoc
+from ..status import Duplicate, Empty, ReadError, TooLarge, TooLargeDecompressed
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +52,9 @@ def _length(record) -> int:
 def _revisit(record, source: str, url: str | None) -> RawDoc:
     refers_to = record.rec_headers.get_header("WARC-Refers-To-Target-URI") or url
     when = record.rec_headers.get_header("WARC-Refers-To-Date")
-    return RawDoc(source=source, url=url, status="duplicate", refers_to=refers_to,
-                  error=f"{source}: WARC revisit record: the same page as the capture of {refers_to}"
-                        + (f" at {when}" if when else "") + "; its content is in that record")
+    error = Duplicate(source, f"WARC revisit record: the same page as the capture of {refers_to}"
+                              + (f" at {when}" if when else "") + "; its content is in that record")
+    return RawDoc.failed(error, url=url, refers_to=refers_to)
 
 
 def read_warc(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
@@ -70,10 +71,9 @@ def read_warc(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
                 if budget is not None and declared > budget:
                     source = f"{path}@{iterator.get_record_offset()}"
                     documents += 1
-                    yield RawDoc(source=source, url=record.rec_headers.get_header("WARC-Target-URI"),
-                                 status="too_large_decompressed",
-                                 error=f"{source}: records of more than {budget:,} bytes in {path.name} "
-                                       "(--max-decompressed-bytes); the rest of the archive is not read")
+                    error = TooLargeDecompressed(source, f"records of more than {budget:,} bytes in {path.name} "
+                                                         "(--max-decompressed-bytes); the rest of the archive is not read")
+                    yield RawDoc.failed(error, url=record.rec_headers.get_header("WARC-Target-URI"))
                     return
                 if not _is_html(record):
                     continue
@@ -87,12 +87,11 @@ def read_warc(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
                 offset = iterator.get_record_offset()   # known once the record's content is asked for
                 source = f"{path}@{offset}"
                 if cap is not None and len(data) > cap:
-                    yield RawDoc(source=source, url=url, status="too_large",
-                                 error=f"{source}: record payload over the page limit of {cap:,} bytes "
-                                       "(--max-page-bytes)")
+                    yield RawDoc.failed(TooLarge(source, f"record payload over the page limit of {cap:,} bytes "
+                                                         "(--max-page-bytes)"), url=url)
                     continue
                 if getattr(record.raw_stream, "limit", 0):   # the block ended before its Content-Length
-                    yield RawDoc(source=source, url=url, status="read_error", error=f"{source}: truncated WARC record")
+                    yield RawDoc.failed(ReadError(source, "truncated WARC record"), url=url)
                     return
                 charset = charset_from_header(record.http_headers.get_header("Content-Type"))
                 html, _ = decode_html(data, declared=charset)
@@ -102,12 +101,11 @@ def read_warc(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
             if iterator.offset < end:   # the reader stopped at a member it could not even start to read
                 documents += 1
                 source = f"{path}@{iterator.offset}"
-                yield RawDoc(source=source, status="read_error",
-                             error=f"{source}: the last {end - iterator.offset:,} bytes are not a whole WARC record "
-                                   "(truncated or corrupt archive)")
+                yield RawDoc.failed(ReadError(source, f"the last {end - iterator.offset:,} bytes are not a whole "
+                                                      "WARC record (truncated or corrupt archive)"))
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
         documents += 1
-        yield RawDoc(source=f"{path}@{offset}", status="read_error", error=f"{path}@{offset}: unreadable WARC ({exc})")
+        yield RawDoc.failed(ReadError(f"{path}@{offset}", f"unreadable WARC ({exc})"))
     if not documents:
         what = f"no HTML records among its {records}" if records else "no WARC records"
-        yield RawDoc(source=str(path), status="empty", error=f"{path}: {what}")
+        yield RawDoc.failed(Empty(str(path), what))

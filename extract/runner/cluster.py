@@ -11,10 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
+from ..settings import Settings
 from .shards import Shard, ShardSummary, process_shard
 
 
-def run_on_dask(shards: list[Shard], out_dir: Path, scheduler, bar, **options) -> Iterator[ShardSummary]:
+def run_on_dask(shards: list[Shard], out_dir: Path, scheduler, bar, settings: Settings) -> Iterator[ShardSummary]:
     """Submit one task per shard; yield each shard's summary as it finishes."""
     try:
         from distributed import Client, as_completed
@@ -22,7 +23,7 @@ def run_on_dask(shards: list[Shard], out_dir: Path, scheduler, bar, **options) -
         raise RuntimeError("running on a cluster needs dask.distributed: pip install 'extract[cluster]'") from exc
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     try:
-        futures = [client.submit(process_shard, shard, str(out_dir), key=f"extract-{shard.name}", pure=False, **options)
+        futures = [client.submit(process_shard, shard, str(out_dir), settings, key=f"extract-{shard.name}", pure=False)
                    for shard in shards]
         for future in as_completed(futures):
             summary = future.result()

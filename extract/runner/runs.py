@@ -16,12 +16,13 @@ import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from ..across.crosscheck import crosscheck
-from ..across.duplicates import mark_duplicates
+from ..across.duplicates import DuplicateSummary, mark_duplicates
 from ..limits import Limits
-from ..records import outcome
+from ..status import Group, group_of
 from ..io.schema import TABLES
-from .shards import (FILES_PER_SHARD, MARKERS, ShardSummary, marker_path, plan_shards, prepare_process,
-                     process_shard)
+from ..settings import Settings
+from .shards import MARKERS, Shard, ShardSummary, marker_path, plan_shards, process_shard
+from .worker import prepare_process
 from ..io.tables import prune, table_dir
 
 log = logging.getLogger(__name__)
@@ -57,13 +58,13 @@ class RunSummary:
         self.statuses = collections.Counter({s: n for s, n in statuses.items() if n})
         groups = collections.Counter()
         for status, n in self.statuses.items():
-            groups[outcome(status)] += n
-        self.ok, self.failed, self.skipped = groups["ok"], groups["failed"], groups["skipped"]
+            groups[group_of(status)] += n
+        self.ok, self.failed, self.skipped = groups[Group.OK], groups[Group.FAILED], groups[Group.SKIPPED]
         self.records = sum(self.statuses.values())
         self.rows = rows
 
     def by_status(self, group: str) -> str:
-        parts = [f"{status} {n}" for status, n in sorted(self.statuses.items()) if outcome(status) == group]
+        parts = [f"{status} {n}" for status, n in sorted(self.statuses.items()) if group_of(status) == group]
         return f" ({', '.join(parts)})" if parts else ""
 
     def lines(self) -> list[str]:
@@ -77,13 +78,13 @@ class RunSummary:
         ]
 
 
-def _local(shards, out_dir, workers, bar, **options) -> Iterable[ShardSummary]:
+def _local(shards, out_dir, workers, bar, settings: Settings) -> Iterable[ShardSummary]:
     if workers <= 1 or len(shards) <= 1:
         for shard in shards:
-            yield process_shard(shard, out_dir, progress=bar.update, **options)
+            yield process_shard(shard, out_dir, settings, progress=bar.update)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=prepare_process) as pool:
-        futures = [pool.submit(process_shard, shard, out_dir, **options) for shard in shards]
+        futures = [pool.submit(process_shard, shard, out_dir, settings) for shard in shards]
         for future in as_completed(futures):
             summary = future.result()
             bar.update(summary.records)
@@ -100,58 +101,69 @@ def _row_counts(out_dir: Path, parts: list[str]) -> collections.Counter:
     return rows
 
 
-def run(inputs: Iterable[str] | None = None, out_dir: str | Path = DEFAULT_OUT, *, workers: int | None = None,
-        scheduler=None, fetch_config=None, batch_size: int = 500, files_per_shard: int = FILES_PER_SHARD,
-        limits: Limits | None = None, progress: bool | None = None) -> RunSummary:
+def run(inputs: Iterable[str] | None = None, out_dir: str | Path = DEFAULT_OUT, settings: Settings | None = None, *,
+        workers: int | None = None, scheduler=None, progress: bool | None = None,
+        limits: Limits | None = None) -> RunSummary:
     """Process every record of ``inputs`` into the tables under ``out_dir``.
 
     ``inputs`` are files, directories or URLs; none means the bundled ``corpus/``.
+    ``settings`` (:class:`~extract.settings.Settings`) hold the limits, batch sizes and fetch
+    bounds; ``limits`` alone may be given instead (default caps when both are None).
     ``workers`` processes run on this machine (default: all cores); with
     ``scheduler`` (a Dask scheduler address or a ``distributed.Client``) the
-    shards run on that cluster instead. ``limits`` caps each record's bytes and
-    time (:class:`~extract.limits.Limits`; default caps when None). Shards
-    finished by an earlier run with the same inputs, rules and limits are
-    skipped; parts of shards that are not in this run are removed at its end.
-    Then copies of an article under several URLs, or of one URL, are marked
-    across shards (:mod:`extract.across.duplicates`), and claims compared across
-    articles (:mod:`extract.crosscheck`). ``progress`` None shows a bar only
-    on a terminal.
+    shards run on that cluster instead. Shards finished by an earlier run with
+    the same inputs, rules and settings are skipped; parts of shards that are
+    not in this run are removed at its end. Then copies of an article under
+    several URLs, or of one URL, are marked across shards
+    (:mod:`extract.across.duplicates`), and claims compared across articles
+    (:mod:`extract.across.crosscheck`). ``progress`` None shows a bar only on a
+    terminal.
     """
     started = time.perf_counter()
     out_dir = Path(out_dir)
-    limits = limits or Limits()
-    shards = plan_shards(inputs or [DEFAULT_INPUT], files_per_shard, limits)
+    settings = settings or Settings(limits=limits or Limits())
+    shards = plan_shards(inputs or [DEFAULT_INPUT], settings)
     summary = RunSummary(out_dir)
-    options = dict(fetch_config=fetch_config, batch_size=batch_size, limits=limits)
 
     def process(todo, bar):
         if scheduler is not None:
             from .cluster import run_on_dask
-            return run_on_dask(todo, out_dir, scheduler, bar, **options)
-        return _local(todo, out_dir, workers or os.cpu_count() or 1, bar, **options)
+            return run_on_dask(todo, out_dir, scheduler, bar, settings)
+        return _local(todo, out_dir, workers or os.cpu_count() or 1, bar, settings)
 
     with tqdm(desc="articles", unit="doc", disable=None if progress is None else not progress) as bar:
         for shard_summary in process(shards, bar):
             summary.add(shard_summary)
             bar.set_postfix(shards=f"{summary.shards}/{len(shards)}")
-        keep = {shard.name for shard in shards}
-        prune(out_dir, keep)
-        for marker in (out_dir / MARKERS).glob("*.json"):
-            if marker.stem not in keep:
-                marker.unlink()
-        parts = [shard.name for shard in shards]
-        duplicates = mark_duplicates(out_dir, parts)
-        if duplicates.stale:
-            # Copies an earlier run marked, of articles that are no longer among the inputs: mine them now.
-            stale = [shard for shard in shards if shard.name in set(duplicates.stale)]
-            log.info("%d shards hold copies of articles no longer in the run; processing them again", len(stale))
-            for shard in stale:
-                marker_path(out_dir, shard).unlink(missing_ok=True)
-            for _ in process(stale, bar):
-                pass
-            duplicates = mark_duplicates(out_dir, parts)
+        _prune(out_dir, shards)
+        duplicates = _mark_duplicates(out_dir, shards, lambda stale: process(stale, bar))
+    parts = [shard.name for shard in shards]
     summary.count(duplicates.statuses, _row_counts(out_dir, parts))
-    checked = crosscheck(out_dir)
+    checked = crosscheck(out_dir, settings.fuzzy_cutoff)
     summary.rows.update(support=len(checked.support), conflicts=len(checked.conflicts))
     summary.elapsed = time.perf_counter() - started
     return summary
+
+
+def _prune(out_dir: Path, shards: list[Shard]) -> None:
+    """Remove the parts and markers of shards that are not in this run."""
+    keep = {shard.name for shard in shards}
+    prune(out_dir, keep)
+    for marker in (out_dir / MARKERS).glob("*.json"):
+        if marker.stem not in keep:
+            marker.unlink()
+
+
+def _mark_duplicates(out_dir: Path, shards: list[Shard], process) -> DuplicateSummary:
+    """Mark copies across shards; shards holding copies of articles no longer in the run are redone."""
+    parts = [shard.name for shard in shards]
+    duplicates = mark_duplicates(out_dir, parts)
+    if duplicates.stale:
+        stale = [shard for shard in shards if shard.name in set(duplicates.stale)]
+        log.info("%d shards hold copies of articles no longer in the run; processing them again", len(stale))
+        for shard in stale:
+            marker_path(out_dir, shard).unlink(missing_ok=True)
+        for _ in process(stale):
+            pass
+        duplicates = mark_duplicates(out_dir, parts)
+    return duplicates
