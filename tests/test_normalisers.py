@@ -10,9 +10,10 @@ from extract.read.clean import parse_published
 from extract.mine.dates import _language, date_spans, find_dates, normalise_candidate
 from extract.mine.gazetteer import lowered
 from extract.mine.predicates import describe, find_predicates
-from extract.mine.quotes import strip_titles
+from extract.mine.speakers import strip_titles
 from extract.mine.scores import find_scores, parse_decimal
-from extract.mine.units import canonical_unit, find_units
+from extract.mine.unit_names import canonical_unit
+from extract.mine.units import find_units
 
 D = dt.date
 

@@ -19,7 +19,7 @@ from extract.read.language import detect_language
 from extract.runner.stages import mine
 from extract.records import Article
 from extract.mine.scores import parse_decimal
-from extract.mine.units import canonical_unit
+from extract.mine.unit_names import canonical_unit
 
 WORDS = ["Pemkot", "Palembang", "meraih", "predikat", "Pelayanan", "Prima", "nilai", "81,05", "Kamis", "(2/6/2022)",
          "“Kami", "bangga,”", "kata", "Dadang", "Iskandar,", "Kepala", "Dinas", "Kabupaten", "Sleman", "zona", "hijau",

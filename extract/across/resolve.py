@@ -3,7 +3,7 @@
 Within an article, :mod:`extract.mine.claims` already gives each unit its most complete
 name. Across articles the same unit still appears as "Dinas Kependudukan dan
 Pencatatan Sipil Kabupaten Ngawi", "Disdukcapil Kab. Ngawi" or "Disdukcapil
-Ngawie". Names are grouped when they have the same type (:func:`~extract.mine.units.unit_parts`) and
+Ngawie". Names are grouped when they have the same type (:func:`~extract.mine.unit_names.unit_parts`) and
 
 - the same other words, once spaces are ignored ("Tulangbawang", "Tulang Bawang");
 - or nearly the same (rapidfuzz ratio of at least ``FUZZY_CUTOFF``: a misspelling);
@@ -34,7 +34,7 @@ from typing import Iterable, Mapping
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ..mine.units import place_in, unit_parts
+from ..mine.unit_names import place_in, unit_parts
 from ..settings import FUZZY_CUTOFF
 
 MIN_FUZZY_LENGTH = 5          # shorter words differ by a letter too easily ("Bone", "Buton")

@@ -25,7 +25,7 @@ from ..runner.stages import mine
 from ..mine.predicates import schemes
 from ..records import Article, Claim
 from ..across.resolve import group_units
-from ..mine.units import canonical_unit
+from ..mine.unit_names import canonical_unit
 
 EVIDENCE_COLUMNS = ["unit", "unit_text", "predicate", "grade", "scheme", "awarder", "score", "year", "date",
                     "flags", "sentence", "start", "end", "rule_id", "article_id", "url", "site", "published"]

@@ -1,4 +1,4 @@
-"""Public-service units: find their names in text and canonicalise them.
+"""Public-service units: find their names in text (their canonical names are :mod:`extract.mine.unit_names`).
 
 A unit starts at a head from ``patterns/units/heads.tsv`` or a body's name or
 acronym from ``patterns/units/agencies.tsv``, then takes the capitalised words,
@@ -8,10 +8,6 @@ Region heads (Kota, Kabupaten, Provinsi) need a name from
 
 >>> [u.text for u in find_units("Kementerian Sosial melalui Sentra Paramita Mataram meraih penghargaan.")]
 ['Kementerian Sosial', 'Sentra Paramita Mataram']
->>> canonical_unit("Pemkot Palembang"), canonical_unit("Kemensos")
-('Pemerintah Kota Palembang', 'Kementerian Sosial')
->>> canonical_unit("Balai Rehsos Anak “Handayani”")
-'Balai Rehsos Anak Handayani'
 """
 from __future__ import annotations
 
@@ -19,13 +15,11 @@ import bisect
 from dataclasses import dataclass
 
 import regex
-from rapidfuzz import fuzz
 
-from ..rules.store import Rules, derived, memo
-from ..settings import FUZZY_CUTOFF
-from .gazetteer import GazetteerMatcher
+from ..rules.store import Rules
+from .unit_lexicon import PAREN_ACRONYM, Lexicon, lexicon, region_kind
+from .unit_names import canonical_unit
 
-CACHE_SIZE = 20_000          # names remembered across articles; bounded, so memory stays flat
 _NESTING = ("pada",)          # "Pemkab X pada Dinas Y": the next unit is part of this one
 
 
@@ -38,105 +32,13 @@ class UnitCandidate:
     rule_id: str
 
 
-@dataclass(slots=True)
-class _Lexicon:
-    head: GazetteerMatcher            # every head, alias and agency name
-    kinds: dict[str, str]          # lower-cased head -> kind
-    standalone: set[str]           # lower-cased heads that are units by themselves
-    expansions: dict[str, str]     # lower-cased alias -> full form
-    spelled: dict[str, str]        # lower-cased head -> its canonical spelling
-    regions: dict[str, GazetteerMatcher]  # kind -> its region names and aliases
-    stop: frozenset[str]
-    after_place: frozenset[str]     # words that may follow a place name inside a unit's name
-    spellings: dict[str, str]      # word variant -> standard spelling
-    type_names: list[str]          # full names and long aliases of unit types, for fuzzy matching
-    type_of: dict[str, str]        # lower-cased head, alias or name -> the type's one name (lower case)
-    region_names: dict[str, str]   # "kind alias" (lower case) -> the region's name: "provinsi jabar" -> Jawa Barat
-    region_kinds: dict[str, set[str]]  # lower-cased region name or alias -> its kinds (kabupaten, kota, provinsi)
-    bare_region: GazetteerMatcher     # region names and aliases, for a region standing alone as a subject
-    any_region: GazetteerMatcher   # the names and aliases of every kind: the longest at a position
-    token: regex.Pattern           # a token that continues a unit's name (see patterns/units/joiners.txt)
-    counted: regex.Pattern         # a count before a head (see patterns/units/quantifiers.txt)
-    fillers: frozenset[str]        # words that do not tell units apart (patterns/units/fillers.txt)
-
-
-@derived
-def _lexicon(rules: Rules) -> _Lexicon:
-    kinds, standalone, expansions, spelled = {}, set(), {}, {}
-    for row in rules.unit_heads:
-        key = row.head.lower()
-        kinds[key] = row.kind
-        spelled[key] = row.head
-        if row.standalone:
-            standalone.add(key)
-        if row.expansion:
-            expansions[key] = row.expansion
-    spelled_in_heads = set(spelled)
-    type_of = {key: value.lower() for key, value in expansions.items()}
-    for row in rules.agencies:
-        for form in [row.name, *row.aliases]:
-            key = form.lower()
-            type_of.setdefault(key, row.name.lower())
-            kinds.setdefault(key, row.kind)
-            if row.kind != "unit_type":  # a type (Polres, Dinas X) needs its place name
-                standalone.add(key)
-            spelled.setdefault(key, form)
-            if form != row.name and key not in spelled_in_heads and len(form.split()) < 3:
-                # acronyms and short forms expand; a full name in another spelling is kept as written,
-                # and heads.tsv decides for its own heads (Samsat stays Samsat)
-                expansions.setdefault(key, row.name)
-    # a head starts with a capital ("Mal pelayanan publik" is one), an acronym matches exactly ("MA")
-    head = GazetteerMatcher(spelled.values(), case="names", after=r"(?![\w-])")
-    names: dict[str, list[str]] = {"provinsi": [], "kabupaten": [], "kota": []}
-    region_names: dict[str, str] = {}
-    region_kinds: dict[str, set[str]] = {}
-    for row in rules.regions:
-        names[row.kind] += [row.name, *row.aliases]
-        for alias in row.aliases:
-            region_names.setdefault(f"{row.kind} {alias.lower()}", row.name)
-        for form in [row.name, *row.aliases]:
-            region_kinds.setdefault(form.lower(), set()).add(row.kind)
-    regions = {kind: GazetteerMatcher(v) for kind, v in names.items()}
-    stop = frozenset(w.lower() for w in rules.unit_stopwords)
-    after_place = frozenset(w.lower() for w in rules.after_place)
-    type_names = [form for key, form in spelled.items() if len(form.split()) >= 3]
-    bare_region = GazetteerMatcher([form for form in region_kinds if len(form) > 3], case="names")
-    any_region = GazetteerMatcher([name for kind_names in names.values() for name in kind_names])
-    return _Lexicon(head, kinds, standalone, expansions, spelled, regions, stop, after_place, dict(rules.spellings),
-                    type_names, type_of, region_names, region_kinds, bare_region, any_region,
-                    _token_pattern(rules.unit_joiners), _counted_pattern(rules.unit_quantifiers),
-                    frozenset(rules.unit_fillers))
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(regex.escape(w) for w in words)
-
-
-def _token_pattern(joiners: tuple[str, ...]) -> regex.Pattern:
-    """A token that may continue a unit's name, perhaps after a joining word or a comma."""
-    return regex.compile(
-        r"""[ \t]*(?P<conn>(?:""" + _alternation(joiners) + r""")[ \t]+|,[ \t]*(?:dan[ \t]+)?)?"""
-        r"""(?P<tok>(?:[Dd]r|Prof|Ir|H)\.(?=[ \t]+\p{Lu})|\p{Lu}[\p{L}\p{N}'’\-/.]*(?<!\.)|\d{1,3}(?![\d]|[.,]\d)|“[^”\n]{1,60}”|"[^"\n]{1,60}"|‘[^’\n]{1,60}’|'[^'\n]{1,40}'|\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}[\p{L}\p{N}\-]{0,15}){0,3}\))""",
-        regex.VERSION1)
-
-
-def _counted_pattern(quantifiers: tuple[str, ...]) -> regex.Pattern:
-    """A number or a quantifier right before a head: a count of units ("34 Samsat", "seluruh Dinas")."""
-    return regex.compile(r"(?:\b\d+(?:\.\d+)*|\b(?:" + _alternation(quantifiers) + r"))[ \t]+$",
-                         regex.IGNORECASE | regex.VERSION1)
-
-
-def _region_kind(head: str) -> str | None:
-    return {"provinsi": "provinsi", "kabupaten": "kabupaten", "kab.": "kabupaten", "kota": "kota"}.get(head.lower())
-
-
-def _any_region(text: str, pos: int, lex: _Lexicon) -> int | None:
+def _any_region(text: str, pos: int, lex: Lexicon) -> int | None:
     """The end of the longest region name of any kind at ``pos``."""
     found = lex.any_region.match(text, pos)
     return found[1] if found else None
 
 
-def _extend(text: str, pos: int, lex: _Lexicon) -> int:
+def _extend(text: str, pos: int, lex: Lexicon) -> int:
     """The end of a unit name whose head ends at ``pos``."""
     end, after_place = pos, False
     while True:
@@ -182,7 +84,6 @@ _LAST_ENUMERATED = regex.compile(r"\p{Lu}\p{Ll}+[ \t]+(?:dan|&)[ \t]+\p{Lu}", re
 _NESTED = regex.compile(r"[ \t]+pada[ \t]+", regex.VERSION1)
 _ORDINAL = regex.compile(r"[ \t]+(?:I{1,3}|IV|V|VI{1,3}|IX|X)(?![\p{L}\p{N}])", regex.VERSION1)   # Semarang II
 # a short name in parentheses after a unit's full name: (DPMPTSP), (Disdukcapil), (UPT Samsat Bogor)
-_PAREN_ACRONYM = regex.compile(r"\s*\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}[\p{L}\p{N}\-]{0,15}){0,3}\)", regex.VERSION1)
 _ENUMERATION = regex.compile(
     r"[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?(?:,[ \t]*\p{Ll}+(?:[ \t]+\p{Ll}+)?)*,?[ \t]+(?:dan|&|serta)[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?[ \t]+",
     regex.VERSION1)
@@ -190,18 +91,18 @@ _ENUMERATION = regex.compile(
 
 def _has_name(tail: str) -> bool:
     """True when what follows a head names something (a parenthesised acronym alone does not)."""
-    return bool(_PAREN_ACRONYM.sub("", tail).strip(" \t,"))
+    return bool(PAREN_ACRONYM.sub("", tail).strip(" \t,"))
 
 
 _PLACE = regex.compile(r"[ \t]+(?:(?:RI|Republik Indonesia|Pusat)\b|(?:(?:Kantor[ \t]+)?(?:Cabang(?:[ \t]+Utama)?|Wilayah|Perwakilan)[ \t]+|di[ \t]+)?(?:(?:Pemerintah[ \t]+)?(?:Provinsi|Kabupaten|Kota)|Kab\.|Pem(?:prov|kab|kot))?[ \t]*)",
                       regex.VERSION1)
 
 
-def _extend_place(text: str, pos: int, lex: _Lexicon) -> int:
+def _extend_place(text: str, pos: int, lex: Lexicon) -> int:
     """A named body takes only a place after it: RI, Pusat, or a region (with its Provinsi/Kota head, or
     the office there: "BPJS Kesehatan Kantor Cabang Cianjur"), perhaps after its acronym in parentheses
     and followed by a number ("Samsat Kota Semarang II")."""
-    acronym = _PAREN_ACRONYM.match(text, pos)
+    acronym = PAREN_ACRONYM.match(text, pos)
     if acronym:
         extended = _extend_place(text, acronym.end(), lex)
         return extended if extended > acronym.end() else pos
@@ -217,15 +118,15 @@ def _extend_place(text: str, pos: int, lex: _Lexicon) -> int:
     return number.end() if number else region
 
 
-def _unit_end(text: str, head_match: tuple[int, int, str], lex: _Lexicon) -> tuple[int, str] | None:
+def _unit_end(text: str, head_match: tuple[int, int, str], lex: Lexicon) -> tuple[int, str] | None:
     """Where the unit whose head is ``head_match`` ends, and the rule that read it; None if it is no unit."""
     head_end, head = head_match[1], head_match[2]
-    region_kind = _region_kind(head)
-    if region_kind:
-        name = lex.regions[region_kind].match(text, head_end + 1) if text[head_end:head_end + 1] == " " else None
+    kind = region_kind(head)
+    if kind:
+        name = lex.regions[kind].match(text, head_end + 1) if text[head_end:head_end + 1] == " " else None
         if not name:
             return None
-        return _nested_end(text, name[1], lex), f"unit.region.{region_kind}"
+        return _nested_end(text, name[1], lex), f"unit.region.{kind}"
     if head in lex.standalone:
         # "Kemensos RI", "Ombudsman Perwakilan Jawa Timur", "MPP Kota Samarinda pada Dinas ..."
         return _nested_end(text, _extend_place(text, head_end, lex), lex), f"unit.name.{lex.kinds.get(head, 'other')}"
@@ -241,7 +142,7 @@ def _unit_end(text: str, head_match: tuple[int, int, str], lex: _Lexicon) -> tup
     return end, f"unit.head.{lex.kinds.get(head, 'other')}"
 
 
-def _nested_end(text: str, end: int, lex: _Lexicon) -> int:
+def _nested_end(text: str, end: int, lex: Lexicon) -> int:
     """A unit followed by "pada" + another unit nests it: "Pemkab X pada Dinas Y" is one name."""
     nested = _NESTED.match(text, end)
     inner = lex.head.match(text, nested.end()) if nested else None
@@ -250,7 +151,7 @@ def _nested_end(text: str, end: int, lex: _Lexicon) -> int:
 
 
 def find_units(text: str, rules: Rules | None = None) -> list[UnitCandidate]:
-    lex = _lexicon(rules=rules)
+    lex = lexicon(rules=rules)
     found: list[UnitCandidate] = []
     pos = 0
     while head := lex.head.search(text, pos):
@@ -273,7 +174,7 @@ _SENTENCE_START = regex.compile(r"(?:^|[.!?][\"”’]?[ \t]+|\n[ \t]*|[–—][
 _VERB_AFTER = regex.compile(r"[ \t]+(?P<word>\p{L}+)", regex.VERSION1)
 
 
-def _bare_region_subjects(text: str, taken: list[UnitCandidate], lex: _Lexicon) -> list[UnitCandidate]:
+def _bare_region_subjects(text: str, taken: list[UnitCandidate], lex: Lexicon) -> list[UnitCandidate]:
     """A region named alone at the start of a sentence, before a verb, is its government as the
     subject ("Bantaeng dinobatkan sebagai kabupaten terinovatif", "Bima hanya memperoleh nilai 49,18")."""
     found = []
@@ -286,144 +187,3 @@ def _bare_region_subjects(text: str, taken: list[UnitCandidate], lex: _Lexicon) 
         if verb and (verb.group("word")[0].islower() or verb.group("word").lower() in lex.stop):
             found.append(UnitCandidate(surface, start, end, canonical_unit(surface), "unit.region.bare"))
     return found
-
-
-_QUOTE_MARKS = regex.compile(r"[“”\"‘’]|(?<=\s)'|'(?=\s|$)")
-_SPACES = regex.compile(r"\s+")
-_REGION_PADA_UNIT = regex.compile(
-    r"(?:Pemerintah\s+|Pem(?:kab|kot|prov)\s+)?(?P<region>(?:Provinsi|Kabupaten|Kota)\s+.+?)\s+pada\s+(?P<unit>.+)$")
-_DI_PLACE = regex.compile(r"\s+di\s+(?=\p{Lu})")
-_REPEATED_RUN = regex.compile(r"\b((?:\S+\s+){2,}?\S+)\s+\1\b")
-_REGION_TAIL = regex.compile(r"(.*?\b(?:Pemerintah\s+)?(Provinsi|Kabupaten|Kota)\s+)(.+)$")
-_REGION_HEAD = regex.compile(r"(?:Provinsi|Kabupaten|Kota)\s")
-_COUNTRY = regex.compile(r"\s+(?:RI|Republik Indonesia)$")
-_WORDS = regex.compile(r"[\p{L}\p{N}]+")
-
-
-@memo(CACHE_SIZE)
-def canonical_unit(surface: str) -> str:
-    """The canonical name of a unit.
-
-    Acronym heads are expanded, spelling variants corrected, quote marks and
-    parenthesised acronyms dropped, "X di Kota" read as "X Kota", "Pemerintah
-    Kabupaten X pada Dinas Y" as "Dinas Y Kabupaten X", a repeated run of words
-    said once, and a misspelt type name matched to the gazetteer's.
-
-    >>> canonical_unit("Pemerintah Kabupaten Tulang Bawang pada Dinas Penanaman Modal Pelayanan Terpadu Satu Pintu")
-    'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Tulang Bawang'
-    >>> canonical_unit("Sekretariat Kementrian Koordinator Bidang PMK Kementrian Koordinator Bidang PMK")
-    'Sekretariat Kementerian Koordinator Bidang PMK'
-    """
-    lex = _lexicon()
-    text = _QUOTE_MARKS.sub("", surface)
-    text = _PAREN_ACRONYM.sub("", text)
-    text = _SPACES.sub(" ", text).strip(" ,")
-    text = " ".join(lex.spellings.get(word, word) for word in text.split(" "))
-    nested = _REGION_PADA_UNIT.match(text)
-    if nested:
-        text = f"{nested.group('unit')} {nested.group('region')}"
-    text = _DI_PLACE.sub(" ", text)
-    text = _REPEATED_RUN.sub(r"\1", text)   # a run of words printed twice
-    match = lex.head.match(text)
-    if match:
-        key = match[2]
-        full = lex.expansions.get(key) or lex.spelled.get(key, text[:match[1]])
-        text = full + text[match[1]:]
-    text = _standard_type_name(text, lex)
-    kinds = lex.region_kinds.get(text.lower(), set())
-    if len(kinds) == 1:
-        text = f"{next(iter(kinds)).title()} {text}"   # a bare region: "Bantaeng" -> "Kabupaten Bantaeng"
-    place = _REGION_TAIL.match(text)
-    key = f"{place.group(2).lower()} {place.group(3).lower()}" if place else ""
-    if key in lex.region_names:
-        text = place.group(1) + lex.region_names[key]   # "Pemprov Jabar" -> "Pemerintah Provinsi Jawa Barat"
-    if _REGION_HEAD.match(text) and _bare_region(text, lex):
-        text = "Pemerintah " + text     # a region as an awardee is its government
-    return _COUNTRY.sub("", text) if lex.kinds.get(text.lower()) is None else text
-
-
-def _bare_region(text: str, lex: _Lexicon) -> bool:
-    head, _, name = text.partition(" ")
-    return _region_kind(head) in lex.region_kinds.get(name.lower(), ())
-
-
-def _standard_type_name(text: str, lex: _Lexicon) -> str:
-    """Replace a misspelt type name at the start ("Dinas Penanaman Modal Pelayanan ...") by the gazetteer's.
-
-    The first words of the name are compared with each type name of the same head word, allowing
-    one word more or less; the words after the matched part (the unit's own name) are kept.
-    """
-    words = text.split(" ")
-    if len(words) < 3 or " ".join(words[:3]).lower() in lex.spelled:
-        return text
-    best = (0.0, "", 0)
-    for choice in lex.type_names:
-        if choice.split(" ")[0] != words[0]:
-            continue
-        n = len(choice.split(" "))
-        for k in (n - 1, n, n + 1):
-            if 2 < k <= len(words):
-                score = fuzz.ratio(" ".join(words[:k]), choice)
-                if score > best[0]:
-                    best = (score, choice, k)
-    score, choice, k = best
-    if score < FUZZY_CUTOFF or " ".join(words[:k]) == choice:
-        return text
-    return " ".join([choice] + words[k:])
-
-
-@memo(CACHE_SIZE)
-def unit_signature(name: str) -> tuple[str, frozenset[str]]:
-    """What identifies a unit whatever its spelling: its type and the other words of its name.
-
-    Two names of one unit share the type, and the words of the shorter are among the longer's.
-
-    >>> unit_signature("Disdukcapil Pekanbaru")[1] <= unit_signature("Dinas Kependudukan dan Catatan Sipil Kota Pekanbaru")[1]
-    True
-    >>> unit_signature("Disdukcapil Pekanbaru")[0] == unit_signature("Dinas Kependudukan dan Catatan Sipil Kota Pekanbaru")[0]
-    True
-    """
-    kind, _, words = unit_parts(name)
-    return kind, frozenset(words)
-
-
-def is_region_name(word: str) -> bool:
-    """True when ``word`` is the whole name of a province, kabupaten or kota.
-
-    >>> is_region_name("Mataram"), is_region_name("Dadang")
-    (True, False)
-    """
-    return word.lower() in _lexicon().region_kinds
-
-
-def unit_parts(name: str) -> tuple[str, bool, list[str]]:
-    """A unit name's type, whether its head is a body by itself (a ministry, not a Dinas), and the
-    other words of its name in order, lower-cased ("kabupaten" as "kab").
-
-    >>> unit_parts("Dinas Kependudukan dan Pencatatan Sipil Kabupaten Ngawi")[1:]
-    (False, ['kab', 'ngawi'])
-    >>> unit_parts("Kemensos")[1:]
-    (True, [])
-    """
-    lex = _lexicon()
-    text = _QUOTE_MARKS.sub("", name)
-    match = lex.head.match(text)
-    kind = lex.type_of.get(match[2], match[2]) if match else ""
-    rest = text[match[1]:] if match else text
-    words = ["kab" if w in ("kabupaten", "kab") else w for w in _WORDS.findall(rest.lower()) if w not in lex.fillers]
-    return kind, bool(match) and match[2] in lex.standalone, list(dict.fromkeys(words))
-
-
-def place_in(words: list[str]) -> str | None:
-    """The longest run of ``words`` (lower case) that names a province, kabupaten or kota.
-
-    >>> place_in(["kab", "bone", "bolango"]), place_in(["kelas", "i", "tpi", "yogyakarta"])
-    ('bone bolango', 'yogyakarta')
-    """
-    known = _lexicon().region_kinds
-    for size in range(min(4, len(words)), 0, -1):
-        for index in range(len(words) - size + 1):
-            phrase = " ".join(words[index:index + size])
-            if phrase in known:
-                return phrase
-    return None

@@ -1,0 +1,150 @@
+"""Which units of a sentence get which predicate: sentences cut into clauses, the units that may
+receive (not a setting, a parent or a region placing a unit), the predicates that state an outcome,
+and the pairing of subjects, lists and predicates (see :mod:`extract.mine.claims`)."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import regex
+
+from ..records import Mention
+from .awarders import awarder_of
+from .cues import cue_in, cue_patterns
+from .schemes import scheme_info
+
+MARKER = r"(?:\d{1,2}[.)]|[-•*])"          # "1." "2)" "-" "•": an item of a list
+LIST_MARKER = regex.compile(r"\s*" + MARKER + r"\s*")
+LIST_SHARE = 0.5   # a governed list sentence is at least half unit names
+
+
+@dataclass(slots=True)
+class Span:
+    """A sentence or a clause of one, with the mentions inside it."""
+    start: int
+    end: int
+    units: list[Mention] = field(default_factory=list)
+    predicates: list[Mention] = field(default_factory=list)
+    scores: list[Mention] = field(default_factory=list)
+    dates: list[Mention] = field(default_factory=list)
+
+
+def group_mentions(spans: list[tuple[int, int]], **mentions: list[Mention]) -> list[Span]:
+    """Spans with the mentions that start inside each of them."""
+    out = [Span(s, e) for s, e in spans]
+    starts = [s.start for s in out]
+    for key, items in mentions.items():
+        for mention in items:
+            index = bisect.bisect_right(starts, mention.start) - 1
+            if index >= 0 and mention.start < out[index].end:
+                getattr(out[index], key).append(mention)
+    return out
+
+
+def clauses(text: str, sentence: Span, predicates: list[Mention]) -> list[Span]:
+    """A sentence cut where one clause ends and another with its own predicate begins
+    ("A meraih X dengan nilai 93, sedangkan B memperoleh Y"); a piece without a predicate
+    stays with the one after it, so lists of subjects are not cut apart."""
+    cuts = sorted({m.start() for p in cue_patterns()["clause"] for m in p.finditer(text, sentence.start, sentence.end)})
+    bounds = [sentence.start] + cuts + [sentence.end]
+    pieces = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    merged: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if merged and not any(merged[-1][0] <= p.start < merged[-1][1] for p in predicates):
+            a = merged.pop()[0]
+        merged.append((a, b))
+    if len(merged) > 1 and not any(merged[-1][0] <= p.start for p in predicates):
+        last = merged.pop()
+        merged[-1] = (merged[-1][0], last[1])
+    return group_mentions(merged, units=sentence.units, predicates=predicates, scores=sentence.scores, dates=sentence.dates)
+
+
+def recipients(text: str, span: Span) -> list[Mention]:
+    """The units of a span that may receive a predicate: not a setting (di lingkungan X) nor a parent
+    ("Kementerian Sosial melalui Sentra X": Sentra X receives)."""
+    units = [u for u, before in zip(span.units, [None] + span.units[:-1])
+             if not cue_in("not_recipient", text[max(span.start, u.start - 30):u.start])
+             and not _is_location(text, u, before)]
+    return [u for u, following in zip(units, units[1:] + [None])
+            if not (following and cue_in("via", text[u.end:following.start]))]
+
+
+_APPOSITION = regex.compile(r"\s*,\s*")
+
+
+def _is_location(text: str, unit: Mention, before: Mention | None) -> bool:
+    """A region set off by commas right after a unit places that unit ("Puskesmas Kembaran I,
+    Kabupaten Banyumas, berhasil ..."): it is no recipient of its own."""
+    return (before is not None and unit.rule_id.startswith("unit.region.")
+            and _APPOSITION.fullmatch(text, before.end, unit.start) is not None
+            and text.startswith(",", unit.end))
+
+
+def is_awarder(unit: Mention, scheme: str, awarders: list[Mention]) -> bool:
+    """The unit is the one who gives this scheme's result (KemenPANRB for its evaluation)."""
+    giver = scheme_info(scheme).awarder
+    return awarder_of(unit.text) == giver or awarder_of(unit.value or "") == giver or any(
+        a.value == giver and a.start < unit.end and unit.start < a.end for a in awarders)
+
+
+def is_list(sentence: Span, units: list[Mention]) -> bool:
+    """A sentence that is mostly unit names: the list a heading-like sentence governs."""
+    covered = sum(u.end - u.start for u in units)
+    return covered >= LIST_SHARE * (sentence.end - sentence.start)
+
+
+def _is_table_row(text: str, sentence: Span) -> bool:
+    """A row of a table as the cleaner writes it ("| 2 | DPMPTSP Kabupaten Kudus | 4,38 | A- |"), or an
+    item of a list ("- Inspektorat Provinsi Riau: 93,40 (Informatif)"): results without an award word."""
+    return text.startswith("|", sentence.start) or _LIST_ITEM.match(text, sentence.start) is not None
+
+
+_LIST_ITEM = regex.compile(r"[ \t]*" + MARKER + r"[ \t]+\p{Lu}")
+
+
+def live_predicates(text: str, sentence: Span) -> list[Mention]:
+    """Predicates that state an outcome: not hoped for, and in a sentence that speaks of one."""
+    if not sentence.predicates:
+        return []
+    if not _is_table_row(text, sentence) and not cue_in("award", text[sentence.start:sentence.end]):
+        return []
+    live, since, hoped = [], sentence.start, None
+    for p in sentence.predicates:   # a hope is read after the previous predicate ("Menuju Informatif" is a label)
+        if hoped is not None and _SAME_RESULT.fullmatch(text, hoped.end, p.start):
+            hoped = p               # the hoped-for result written again ("kategori A (Pelayanan Prima)")
+        elif not cue_in("aspiration", text[since:p.start]):
+            live.append(p)
+            hoped = None
+        else:
+            hoped = p
+        since = max(since, p.end)
+    return live
+
+
+_SAME_RESULT = regex.compile(r"[\s(\[\-/]*(?:atau[\s(]*)?", regex.IGNORECASE)
+
+
+def pair(text: str, units: list[Mention], predicates: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Each recipient with its predicate: a list the predicate introduces ("meraih WBK, yakni A dan B"),
+    else the subjects before the first predicate, else the units after it."""
+    for predicate in predicates:
+        after = [u for u in units if u.start >= predicate.end]
+        if after and cue_in("enumeration", text[predicate.end:after[0].start]):
+            following = [p for p in predicates if p.start > predicate.end and p.value != predicate.value]
+            limit = following[0].start if following else len(text)
+            return [(u, predicate) for u in after if u.start < limit]
+    first = min(p.start for p in predicates)
+    subjects = [u for u in units if u.end <= first]
+    for index, unit in enumerate(subjects[1:], start=1):
+        if cue_in("enumeration", text[subjects[index - 1].end:unit.start]):
+            subjects = subjects[index:]   # "dua rumah sakit milik Pemprov, yakni RSUD A dengan kategori A-"
+            break
+    if not subjects:
+        after = [u for u in units if u.start >= first]
+        return [(u, ([p for p in predicates if p.end <= u.start] or predicates)[-1]) for u in after]
+    # the subjects take every predicate up to the next unit, but not an earlier result ("naik dari ...")
+    later = [u.start for u in units if u.start > subjects[-1].end]
+    limit = later[0] if later else len(text)
+    owned = [p for p in predicates if subjects[-1].end <= p.start < limit]
+    kept = [p for i, p in enumerate(owned) if i == 0 or not cue_in("superseded", text[owned[i - 1].end:p.start])]
+    return [(unit, p) for unit in subjects for p in kept]
