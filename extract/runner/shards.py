@@ -32,7 +32,7 @@ from ..across.duplicates import Seen
 from ..io.tables import TableWriter
 from ..read.inputs import expand_inputs, is_url, kind_of, read_input
 from ..records import Article, RawDoc
-from ..rules.files import patterns_dir
+from ..rules.store import rules
 from ..settings import BATCH_BYTES, BATCH_RECORDS, Settings
 from ..status import Group, Status
 from .batches import run_batch
@@ -67,12 +67,9 @@ class ShardSummary:
 
 @functools.cache
 def pipeline_version() -> str:
-    """The package version and a digest of every rule file: what makes two runs' outputs comparable."""
-    digest = hashlib.sha1(__version__.encode())
-    for path in sorted(p for p in patterns_dir().rglob("*") if p.is_file()):
-        digest.update(path.relative_to(patterns_dir()).as_posix().encode())
-        digest.update(path.read_bytes())
-    return f"{__version__}+{digest.hexdigest()[:12]}"
+    """The package version and the rule set's digest (of every rule file, taken when the rules were
+    loaded): what makes two runs' outputs comparable."""
+    return f"{__version__}+{rules().digest[:12]}"
 
 
 def _identity(item: str) -> str:
