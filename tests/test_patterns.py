@@ -30,6 +30,12 @@ def test_every_rule_file_has_a_provenance_note():
             assert path.read_text(encoding="utf-8").startswith("#"), f"{path} has no note on its source"
 
 
+def test_cue_ids_name_the_cue_not_its_row():
+    from extract.rules.store import Rules
+    ids = [cue.id for cue in Rules.load(patterns_dir()).cues]
+    assert ids and all(rule_id.startswith("cue.") and not rule_id[-1].isdigit() for rule_id in ids)
+
+
 def test_all_rules_load():
     from extract.rules.store import Rules
     rules = Rules.load(patterns_dir())
@@ -46,9 +52,17 @@ def test_all_rules_load():
     ("units/heads.tsv", "Dinas Baru", "empty required field"),
     ("units/heads.tsv", "Dinas Baru\tregional\tno\t\textra", "expected 4 TAB-separated fields"),
     ("units/heads.tsv", "Dinas Baru\tregional\tperhaps\t", "standalone must be yes or no"),
-    ("claims.tsv", "claim.wish.1\twish\tmenuju", "unknown kind"),
+    ("claims.tsv", "cue.wish.hoped\twish\tmenuju", "unknown kind"),
+    ("claims.tsv", "cue.award.obtained\taward\tmeraih", "used twice"),
+    ("claims.tsv", "cue.via.other\taward\tmeraih", "bad id"),
+    ("claims.tsv", "Cue Award\taward\tmeraih", "bad id"),
+    ("claims.tsv", "\taward\tmeraih", "empty required field"),
+    ("predicates.tsv", "predicate.pekppp.1\tPEKPPP\tLabel\t\t\t\tfrasa baru", "used twice"),
+    ("predicates.tsv", "predicate.kip.99\tPEKPPP\tLabel\t\t\t\tfrasa baru", "bad id"),
+    ("predicates.tsv", "\tPEKPPP\tLabel\t\t\t\tfrasa baru", "empty required field"),
 ], ids=["debris-regex", "debris-action", "predicate-scheme", "score-regex", "date-regex", "heads-empty",
-     "heads-fields", "heads-flag", "claims-kind"])
+     "heads-fields", "heads-flag", "claims-kind", "claims-id-twice", "claims-id-other-kind", "claims-id-shape",
+     "claims-id-missing", "predicate-id-twice", "predicate-id-other-scheme", "predicate-id-missing"])
 def test_bad_entry_names_file_and_line(patterns_copy, file, bad_line, message):
     path = patterns_copy / file
     lines = path.read_text(encoding="utf-8").splitlines()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import regex
 
@@ -117,21 +118,35 @@ class LanguageWords:
     words: frozenset[str]
 
 
-def _id_rows(directory: Path, name: str, kinds: tuple[str, ...], kind_column: str = "kind") -> list[dict[str, str]]:
-    rows = read_rule_table(name, required=("id", kind_column, "pattern"), directory=directory)
+RULE_ID = regex.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9][a-z0-9_\-]*)+")   # dotted, lower case: cue.award.obtained
+
+
+def check_ids(rows: list[dict[str, str]], prefix: Callable[[dict[str, str]], str] = lambda row: "") -> None:
+    """Each row's ``id`` is a dotted lower-case rule id starting with ``prefix(row)``, used once in its file;
+    a bad one raises :class:`PatternError` naming the file and line."""
     seen: set[str] = set()
+    for row in rows:
+        rule_id, start = row["id"], prefix(row)
+        if not RULE_ID.fullmatch(rule_id) or not rule_id.startswith(start):
+            raise row_error(row, f"bad id {rule_id!r}: expected a dotted lower-case id starting with {start!r}")
+        if rule_id in seen:
+            raise row_error(row, f"id {rule_id!r} is used twice")
+        seen.add(rule_id)
+
+
+def _id_rows(directory: Path, name: str, kinds: tuple[str, ...], kind_column: str = "kind",
+             prefix: Callable[[dict[str, str]], str] = lambda row: "") -> list[dict[str, str]]:
+    rows = read_rule_table(name, required=("id", kind_column, "pattern"), directory=directory)
     for row in rows:
         if row[kind_column] not in kinds:
             raise row_error(row, f"unknown {kind_column} {row[kind_column]!r}; expected one of {kinds}")
-        if row["id"] in seen:
-            raise row_error(row, f"id {row['id']!r} is used twice")
-        seen.add(row["id"])
+    check_ids(rows, prefix)
     return rows
 
 
 def read_cues(directory: Path) -> tuple[Cue, ...]:
     return tuple(Cue(row["id"], row["kind"], compile_rule(row, flags=regex.IGNORECASE))
-                 for row in _id_rows(directory, "claims.tsv", CUE_KINDS))
+                 for row in _id_rows(directory, "claims.tsv", CUE_KINDS, prefix=lambda row: f"cue.{row['kind']}."))
 
 
 def read_score_rules(directory: Path) -> tuple[ScoreRule, ...]:
@@ -165,9 +180,12 @@ def read_schemes(directory: Path) -> tuple[Scheme, ...]:
 def read_predicates(directory: Path, schemes: tuple[Scheme, ...]) -> tuple[PredicateRule, ...]:
     known = {s.scheme for s in schemes}
     out, label_of = [], {}
-    for row in read_rule_table("predicates.tsv", required=("id", "scheme", "label", "phrases"), directory=directory):
+    rows = read_rule_table("predicates.tsv", required=("id", "scheme", "label", "phrases"), directory=directory)
+    for row in rows:
         if row["scheme"] not in known:
             raise row_error(row, f"unknown scheme {row['scheme']!r} (see schemes.tsv)")
+    check_ids(rows, prefix=lambda row: f"predicate.{row['scheme'].lower()}.")
+    for row in rows:
         for phrase in split_aliases(row["phrases"]):
             key = (row["scheme"], regex.sub(r"\s+", " ", phrase.lower()))
             if label_of.setdefault(key, row["label"]) != row["label"]:
