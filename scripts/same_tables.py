@@ -1,10 +1,15 @@
 """Compare the tables of two runs, row for row, whatever the order of their part files.
 
-    .venv/bin/python scripts/same_tables.py BEFORE_DIR AFTER_DIR [BEFORE_DIR AFTER_DIR ...]
+    .venv/bin/python scripts/same_tables.py [--rule-id-prefix] BEFORE_DIR AFTER_DIR [BEFORE_DIR AFTER_DIR ...]
 
 Used to check that a change of the code's shape leaves every output as it was: run the corpus
 (or any input) with the code before and after, then compare the two output folders. Prints one
 line per table and exits 1 on the first folder pair whose tables differ.
+
+With ``--rule-id-prefix``, rule_id columns are compared only up to their first "/": a claim's
+rule id names the rule that assembled it, then the cues that made it
+(``claim.sentence/cue.award.obtained``), and a change that only adds or renames the cue part
+compares equal.
 """
 from __future__ import annotations
 
@@ -20,13 +25,17 @@ ORDER = {"articles": ["source", "article_id"], "mentions": ["article_id", "start
          "conflicts": ["conflict_id", "article_id", "start", "predicate"]}
 
 
-def sorted_tables(out: str) -> dict[str, pd.DataFrame]:
-    return {name: frame.sort_values(ORDER[name]).reset_index(drop=True)
-            for name, frame in extract.load(out, notebook=False).items()}
+def sorted_tables(out: str, rule_id_prefix: bool = False) -> dict[str, pd.DataFrame]:
+    tables = {}
+    for name, frame in extract.load(out, notebook=False).items():
+        if rule_id_prefix and "rule_id" in frame.columns:
+            frame = frame.assign(rule_id=frame["rule_id"].str.partition("/")[0])
+        tables[name] = frame.sort_values(ORDER[name]).reset_index(drop=True)
+    return tables
 
 
-def compare(before: str, after: str) -> bool:
-    left, right = sorted_tables(before), sorted_tables(after)
+def compare(before: str, after: str, rule_id_prefix: bool = False) -> bool:
+    left, right = sorted_tables(before, rule_id_prefix), sorted_tables(after, rule_id_prefix)
     same = True
     for name in sorted(set(left) | set(right)):
         if name not in left or name not in right:
@@ -43,12 +52,14 @@ def compare(before: str, after: str) -> bool:
 
 
 def main(argv: list[str]) -> int:
+    rule_id_prefix = "--rule-id-prefix" in argv
+    argv = [arg for arg in argv if arg != "--rule-id-prefix"]
     if len(argv) < 2 or len(argv) % 2:
         print(__doc__, file=sys.stderr)
         return 2
     for before, after in zip(argv[::2], argv[1::2]):
         print(f"{before} -> {after}")
-        if not compare(before, after):
+        if not compare(before, after, rule_id_prefix):
             return 1
     return 0
 

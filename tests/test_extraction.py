@@ -124,6 +124,19 @@ def test_quotes(text, expected):
     assert len(quotes) == len(expected)
 
 
+RULE_ID_CASES = [
+    ("sentence with an award word", "Pemkot Palembang meraih predikat Pelayanan Prima pada evaluasi tahun 2022.",
+     "claim.sentence/cue.award.obtained"),
+    ("sentence pointing back", "Pemkot Palembang menggelar rapat evaluasi tahun 2022. Penghargaan tersebut "
+     "diraih dengan predikat Pelayanan Prima.", "claim.previous/cue.award.obtained+cue.anaphor.points_back"),
+]
+
+
+@pytest.mark.parametrize("text, rule_id", [c[1:] for c in RULE_ID_CASES], ids=[c[0] for c in RULE_ID_CASES])
+def test_a_claim_records_the_cues_that_made_it(text, rule_id):
+    assert [c.rule_id for c in run(text).claims] == [rule_id]
+
+
 def test_bylines_and_credits_are_not_speakers():
     from extract.read.clean import to_article
     from extract.records import RawDoc

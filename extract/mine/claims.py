@@ -38,7 +38,7 @@ import regex
 from ..records import Claim, Mention
 from .claim_scores import score_for, scores_beside_units
 from .claim_years import BARE_YEAR, article_year, sentence_year
-from .cues import cue_in
+from .cues import cue_ids, cue_in
 from .pairing import LIST_MARKER, Span, clauses, group_mentions, is_awarder, is_list, live_predicates, pair, recipients
 from .schemes import scheme_info
 from .unit_names import unit_signature
@@ -99,22 +99,36 @@ def _pairs(ctx: _Context, index: int) -> list[tuple[Mention, Mention, Span, str]
     if introduces_list:   # "... meraih predikat WBK Tahun 2023, yaitu:" and the recipients listed below
         governed = _governed(ctx, index, introduces_list)
         if governed:
-            return [(u, predicates[-1], sentence, "claim.heading") for u in governed]
+            rule = _made_by("claim.heading", text, sentence, "award")
+            return [(u, predicates[-1], sentence, rule) for u in governed]
     pairs = []
     for clause in clauses(text, sentence, predicates):
         units = recipients(text, clause)
         if units and clause.predicates:
-            pairs += [(u, p, clause, "claim.sentence") for u, p in pair(text, units, clause.predicates)]
+            rule = _made_by("claim.sentence", text, sentence, "award")
+            pairs += [(u, p, clause, rule) for u, p in pair(text, units, clause.predicates)]
     if pairs:
         return pairs
     governed = [] if introduces_list else _governed(ctx, index, introduces_list)
     if governed:
-        return [(u, predicates[0], sentence, "claim.heading") for u in governed]
+        rule = _made_by("claim.heading", text, sentence, "award")
+        return [(u, predicates[0], sentence, rule) for u in governed]
     earlier = recipients(text, ctx.sentences[index - 1]) if index > 0 else []
     if earlier and cue_in("anaphor", text[sentence.start:sentence.end]):
-        chosen = earlier if cue_in("plural", text[sentence.start:sentence.end]) else earlier[-1:]
-        return [(u, predicates[0], sentence, "claim.previous") for u in chosen]
+        plural = cue_in("plural", text[sentence.start:sentence.end])
+        chosen = earlier if plural else earlier[-1:]
+        rule = _made_by("claim.previous", text, sentence, "award", "anaphor", *(("plural",) if plural else ()))
+        return [(u, predicates[0], sentence, rule) for u in chosen]
     return []
+
+
+def _made_by(rule: str, text: str, sentence: Span, *kinds: str) -> str:
+    """The claim rule's id and the ids of the cues of ``kinds`` in the sentence that made the claim
+    ("claim.previous/cue.award.obtained+cue.anaphor.points_back"); the rule alone when none is there
+    (a row of a results table needs no award word)."""
+    words = text[sentence.start:sentence.end]
+    found = [rule_id for kind in kinds for rule_id in cue_ids(kind, words)]
+    return f"{rule}/{'+'.join(found)}" if found else rule
 
 
 def _implied_year(ctx: _Context, sentence: Span, predicate: Mention) -> int | None:
@@ -155,7 +169,7 @@ def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: Span, index
     scheme, grade = ctx.scheme_of(predicate)
     whole = clause.start == sentence.start and clause.end == sentence.end
     unit_span = ctx.sentences[bisect.bisect_right([s.start for s in ctx.sentences], unit.start) - 1]
-    if rule == "claim.previous":
+    if rule.partition("/")[0] == "claim.previous":
         unit_span = sentence   # the unit's own sentence may hold its other result's score
     score = score_for(ctx.text, scheme, unit, unit_span, clause, following if whole else None)
     dates = clause.dates or sentence.dates
@@ -188,6 +202,7 @@ def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]]
                     published_year: int | None, schemes: dict[tuple[int, int], tuple[str, str | None]]) -> list[Claim]:
     """The claims of one article; ``schemes`` gives each predicate's (start, end) its scheme and grade."""
     cue_in.cache_clear()
+    cue_ids.cache_clear()
     by_label = collections.defaultdict(list)
     for mention in mentions:
         by_label[mention.label].append(mention)

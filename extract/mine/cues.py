@@ -34,3 +34,16 @@ def cue_in(kind: str, text: str) -> bool:
     several times; the answers are kept for the article at hand (cleared for each article)."""
     pattern = _either(kind)
     return pattern is not None and pattern.search(text) is not None
+
+
+@derived
+def _ids(rules: Rules, kind: str) -> tuple[str, ...]:
+    """A kind's cue ids, in the order of :func:`cue_patterns`."""
+    return tuple(cue.id for cue in rules.cues if cue.kind == kind)
+
+
+@memo(1024)
+def cue_ids(kind: str, text: str) -> tuple[str, ...]:
+    """The ids of the cues of ``kind`` in ``text`` (``cue.award.obtained``), in the order of claims.tsv:
+    what a claim records of the cues that made it. Kept for the article at hand, as :func:`cue_in`."""
+    return tuple(rule_id for rule_id, pattern in zip(_ids(kind), cue_patterns()[kind]) if pattern.search(text))
