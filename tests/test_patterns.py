@@ -60,9 +60,11 @@ def test_all_rules_load():
     ("predicates.tsv", "predicate.pekppp.1\tPEKPPP\tLabel\t\t\t\tfrasa baru", "used twice"),
     ("predicates.tsv", "predicate.kip.99\tPEKPPP\tLabel\t\t\t\tfrasa baru", "bad id"),
     ("predicates.tsv", "\tPEKPPP\tLabel\t\t\t\tfrasa baru", "empty required field"),
+    ("units/places.tsv", "harbour\tPelabuhan", "unknown role"),
 ], ids=["debris-regex", "debris-action", "predicate-scheme", "score-regex", "date-regex", "heads-empty",
      "heads-fields", "heads-flag", "claims-kind", "claims-id-twice", "claims-id-other-kind", "claims-id-shape",
-     "claims-id-missing", "predicate-id-twice", "predicate-id-other-scheme", "predicate-id-missing"])
+     "claims-id-missing", "predicate-id-twice", "predicate-id-other-scheme", "predicate-id-missing",
+     "places-role"])
 def test_bad_entry_names_file_and_line(patterns_copy, file, bad_line, message):
     path = patterns_copy / file
     lines = path.read_text(encoding="utf-8").splitlines()

@@ -23,11 +23,8 @@ from .sentences import is_abbreviation, split_sentences
 from .speakers import Speakers, introduced_people, split_role_name, without_degrees
 
 _PARENTHESES = regex.compile(r"\([^)]*\)")
-_TRAILING_SETTING = regex.compile(r"\s+(?:dalam|saat|ketika|usai|seusai|di|selaku|sebagai)\s+[^,]*$")   # "Dadang dalam sambutannya", "X, selaku Ketua Tim"
 _TRAILING_ROLE = regex.compile(r"\s*\(([^)]*)\)\s*$")                                   # "NAME (ROLE)" -> "NAME, ROLE"
-_PRONOUN_END = regex.compile(r"(?:^|\s)(?:ia|dia|beliau)$", regex.IGNORECASE)
-_CLAUSE_END = (r"\s+(?:di|saat|ketika|dalam|pada|usai|seusai|selepas|kepada|menanggapi|terkait|mengenai|melalui|dengan|sambil|yang|sebelum|setelah)\b|\s*\((?=\d)|\s+-\s+|[.;:!?](?:\s|$)"
-               r"|,\s*(?:{weekdays})\b|\n")
+_CLAUSE_END = r"\s+(?:{words})\b|\s*\((?=\d)|\s+-\s+|[.;:!?](?:\s|$)|,\s*(?:{weekdays})\b|\n"
 _CAPITALISED_RUN = regex.compile(
     r"(?:^|[\s,])((?:\p{Lu}[\p{L}'’.\-]*|\p{Lu}\.)(?:(?:[\s,]+|\s+(?:dan|&|serta)\s+)(?:\p{Lu}[\p{L}'’.\-]*|\(\p{Lu}[\p{L}]*\)|\p{Lu}\.))*)\s*,?$",
     regex.VERSION1)
@@ -56,13 +53,17 @@ def _lexicon(rules: Rules):
         "after": regex.compile(r"\s*[,.]?\s*(?P<verb>" + alt(after) + r")(?P<nya>nya)?\b(?!-)\s*(?P<rest>[^\n]{0,200})",
                                regex.IGNORECASE | regex.VERSION1),
         "reported": regex.compile(r"(?<![\p{L}])(?P<verb>" + alt(reported) + r")\b", regex.VERSION1),
-        "clause_end": _clause_end_pattern(rules.clause_weekdays),
+        "clause_end": _clause_end_pattern(rules.clause_ends, rules.clause_weekdays),
+        # "Dadang dalam sambutannya", "X, selaku Ketua Tim": the setting after a name
+        "trailing_setting": regex.compile(r"\s+(?:" + alt(rules.speaker_settings) + r")\s+[^,]*$"),
+        "pronoun_end": regex.compile(r"(?:^|\s)(?:" + alt(rules.pronouns) + r")$", regex.IGNORECASE),
     }
 
 
-def _clause_end_pattern(weekdays: tuple[str, ...]) -> regex.Pattern:
+def _clause_end_pattern(words: tuple[str, ...], weekdays: tuple[str, ...]) -> regex.Pattern:
     """Where a speaker clause ends: a preposition, a dateline's weekday after a comma, a sentence's end."""
-    return regex.compile(_CLAUSE_END.format(weekdays="|".join(regex.escape(w) for w in weekdays)))
+    alt = lambda items: "|".join(regex.escape(w) for w in items)
+    return regex.compile(_CLAUSE_END.format(words=alt(words), weekdays=alt(weekdays)))
 
 
 _QUOTE_EVENT = regex.compile(r'[“”"]|\n')
@@ -152,9 +153,9 @@ def _reported(text: str, sentence: tuple[int, int], speakers: Speakers, quoted: 
         if any(a <= match.start() < b for a, b in quoted):
             continue
         lead = text[s_start:match.start()]
-        lead = _TRAILING_SETTING.sub("", lead.rstrip(" ,")).rstrip(" ,")
+        lead = lex["trailing_setting"].sub("", lead.rstrip(" ,")).rstrip(" ,")
         lead = _TRAILING_ROLE.sub(r", \1", lead)
-        if _PRONOUN_END.search(lead) and speakers.last:
+        if lex["pronoun_end"].search(lead) and speakers.last:
             yield speakers.last, None, None, None, match.group("verb"), match.end()
             continue
         lead = without_degrees(lead)

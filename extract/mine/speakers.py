@@ -19,7 +19,6 @@ from .schemes import scheme_evidence
 from .unit_names import is_region_name
 from .units import find_units
 
-_PRONOUNS = ("ia", "dia", "beliau")
 _SPACES = regex.compile(r"\s+")
 _NON_SPACE = regex.compile(r"\S+")
 _DEGREE_SHAPE = r"\p{Lu}\p{Ll}?\.\s?\p{Lu}[\p{L}]{0,4}(?:\.\s?\p{Lu}[\p{L}]{0,4})?"   # S.STP, Sp.PD, M.Kes
@@ -41,6 +40,7 @@ def _lexicon(rules: Rules):
         "prefixes": frozenset(prefixes),
         "offices": frozenset(w.lower() for w in rules.offices),
         "office": GazetteerMatcher(rules.offices),
+        "pronouns": frozenset(w.lower() for w in rules.pronouns),
     }
 
 
@@ -121,7 +121,7 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None, int]:
     prefix = lex["prefix"].match(bare[offset:])
     if prefix:
         offset += prefix.end()
-    if not name or name.lower() in _PRONOUNS or len(name.split()) > 5 or _names_a_body(name):
+    if not name or name.lower() in lex["pronouns"] or len(name.split()) > 5 or _names_a_body(name):
         return phrase.strip(" ,") or None, None, len(phrase)
     role = bare[:found[name_start].start()].strip(" ,") or None
     return role, name, offset

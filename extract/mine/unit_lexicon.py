@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from ..rules.store import Rules, derived
+from ..rules.tables import PLACE_ROLES
 from .gazetteer import GazetteerMatcher
 
 CACHE_SIZE = 20_000          # names remembered across articles; bounded, so memory stays flat
@@ -36,6 +37,9 @@ class Lexicon:
     token: regex.Pattern           # a token that continues a unit's name (see patterns/units/joiners.txt)
     counted: regex.Pattern         # a count before a head (see patterns/units/quantifiers.txt)
     fillers: frozenset[str]        # words that do not tell units apart (patterns/units/fillers.txt)
+    place: regex.Pattern           # a place after a named body's name (see patterns/units/places.tsv)
+    national: frozenset[str]       # places that end a name by themselves: RI, Pusat
+    country: regex.Pattern         # the nation at the end of a name, dropped from a canonical name
 
 
 @derived
@@ -83,7 +87,7 @@ def lexicon(rules: Rules) -> Lexicon:
     return Lexicon(head, kinds, standalone, expansions, spelled, regions, stop, after_place, dict(rules.spellings),
                     type_names, type_of, region_names, region_kinds, bare_region, any_region,
                     _token_pattern(rules.unit_joiners), _counted_pattern(rules.unit_quantifiers),
-                    frozenset(rules.unit_fillers))
+                    frozenset(rules.unit_fillers), *_place_patterns(rules.places))
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -96,6 +100,19 @@ def _token_pattern(joiners: tuple[str, ...]) -> regex.Pattern:
         r"""[ \t]*(?P<conn>(?:""" + _alternation(joiners) + r""")[ \t]+|,[ \t]*(?:dan[ \t]+)?)?"""
         r"""(?P<tok>(?:[Dd]r|Prof|Ir|H)\.(?=[ \t]+\p{Lu})|\p{Lu}[\p{L}\p{N}'’\-/.]*(?<!\.)|\d{1,3}(?![\d]|[.,]\d)|“[^”\n]{1,60}”|"[^"\n]{1,60}"|‘[^’\n]{1,60}’|'[^'\n]{1,40}'|\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}[\p{L}\p{N}\-]{0,15}){0,3}\))""",
         regex.VERSION1)
+
+
+def _place_patterns(places: tuple[tuple[str, str], ...]) -> tuple[regex.Pattern, frozenset[str], regex.Pattern]:
+    """The place after a named body: RI or Pusat, or a region with its head (or the office there: "Kantor
+    Cabang Cianjur", "di Kota X"); the words that end a name by themselves; the nation at a name's end."""
+    words = {role: [w for r, w in places if r == role] for role in PLACE_ROLES}
+    alt = lambda *roles: "|".join(r"[ \t]+".join(map(regex.escape, w.split())) for role in roles for w in words[role])
+    place = regex.compile(
+        r"[ \t]+(?:(?:" + alt("country", "centre") + r")\b|(?:(?:(?:" + alt("office_prefix") + r")[ \t]+)?(?:"
+        + alt("office") + r")[ \t]+|(?:" + alt("at") + r")[ \t]+)?(?:(?:(?:" + alt("government") + r")[ \t]+)?(?:"
+        + alt("region_head") + r")|" + alt("region_short") + r")?[ \t]*)", regex.VERSION1)
+    national = frozenset(" ".join(w.split()) for w in words["country"] + words["centre"])
+    return place, national, regex.compile(r"\s+(?:" + alt("country") + r")$")
 
 
 def _counted_pattern(quantifiers: tuple[str, ...]) -> regex.Pattern:

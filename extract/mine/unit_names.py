@@ -22,7 +22,6 @@ _DI_PLACE = regex.compile(r"\s+di\s+(?=\p{Lu})")
 _REPEATED_RUN = regex.compile(r"\b((?:\S+\s+){2,}?\S+)\s+\1\b")
 _REGION_TAIL = regex.compile(r"(.*?\b(?:Pemerintah\s+)?(Provinsi|Kabupaten|Kota)\s+)(.+)$")
 _REGION_HEAD = regex.compile(r"(?:Provinsi|Kabupaten|Kota)\s")
-_COUNTRY = regex.compile(r"\s+(?:RI|Republik Indonesia)$")
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
 
 
@@ -65,7 +64,7 @@ def canonical_unit(surface: str) -> str:
         text = place.group(1) + lex.region_names[key]   # "Pemprov Jabar" -> "Pemerintah Provinsi Jawa Barat"
     if _REGION_HEAD.match(text) and _bare_region(text, lex):
         text = "Pemerintah " + text     # a region as an awardee is its government
-    return _COUNTRY.sub("", text) if lex.kinds.get(text.lower()) is None else text
+    return lex.country.sub("", text) if lex.kinds.get(text.lower()) is None else text
 
 
 def _bare_region(text: str, lex: Lexicon) -> bool:

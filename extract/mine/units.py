@@ -83,7 +83,6 @@ _ENUMERATED_WORD = regex.compile(r"\p{Lu}\p{Ll}+[ \t]*(?:,|dan\b)", regex.VERSIO
 _LAST_ENUMERATED = regex.compile(r"\p{Lu}\p{Ll}+[ \t]+(?:dan|&)[ \t]+\p{Lu}", regex.VERSION1)
 _NESTED = regex.compile(r"[ \t]+pada[ \t]+", regex.VERSION1)
 _ORDINAL = regex.compile(r"[ \t]+(?:I{1,3}|IV|V|VI{1,3}|IX|X)(?![\p{L}\p{N}])", regex.VERSION1)   # Semarang II
-# a short name in parentheses after a unit's full name: (DPMPTSP), (Disdukcapil), (UPT Samsat Bogor)
 _ENUMERATION = regex.compile(
     r"[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?(?:,[ \t]*\p{Ll}+(?:[ \t]+\p{Ll}+)?)*,?[ \t]+(?:dan|&|serta)[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?[ \t]+",
     regex.VERSION1)
@@ -94,10 +93,6 @@ def _has_name(tail: str) -> bool:
     return bool(PAREN_ACRONYM.sub("", tail).strip(" \t,"))
 
 
-_PLACE = regex.compile(r"[ \t]+(?:(?:RI|Republik Indonesia|Pusat)\b|(?:(?:Kantor[ \t]+)?(?:Cabang(?:[ \t]+Utama)?|Wilayah|Perwakilan)[ \t]+|di[ \t]+)?(?:(?:Pemerintah[ \t]+)?(?:Provinsi|Kabupaten|Kota)|Kab\.|Pem(?:prov|kab|kot))?[ \t]*)",
-                      regex.VERSION1)
-
-
 def _extend_place(text: str, pos: int, lex: Lexicon) -> int:
     """A named body takes only a place after it: RI, Pusat, or a region (with its Provinsi/Kota head, or
     the office there: "BPJS Kesehatan Kantor Cabang Cianjur"), perhaps after its acronym in parentheses
@@ -106,10 +101,10 @@ def _extend_place(text: str, pos: int, lex: Lexicon) -> int:
     if acronym:
         extended = _extend_place(text, acronym.end(), lex)
         return extended if extended > acronym.end() else pos
-    match = _PLACE.match(text, pos)
+    match = lex.place.match(text, pos)
     if not match:
         return pos
-    if match.group(0).strip() in ("RI", "Republik Indonesia", "Pusat"):
+    if " ".join(match.group(0).split()) in lex.national:
         return match.end()
     region = _any_region(text, match.end(), lex)
     if not region:

@@ -53,6 +53,10 @@ class Rules:
     roles: tuple[str, ...]                       # people/roles.txt
     offices: tuple[str, ...]                     # people/offices.txt
     clause_weekdays: tuple[str, ...]             # people/clause_weekdays.txt
+    clause_ends: tuple[str, ...]                 # people/clause_ends.txt
+    pronouns: tuple[str, ...]                    # people/pronouns.txt
+    speaker_settings: tuple[str, ...]            # people/settings.txt
+    places: tuple[tuple[str, str], ...]          # units/places.tsv: (role, word)
 
     @classmethod
     def load(cls, directory: Path, fallback: Path | None = None) -> "Rules":
@@ -79,7 +83,9 @@ class Rules:
             speech_verbs=t.read_pairs(directory, "people/speech_verbs.tsv", "verb", "position"),
             titles=t.read_pairs(directory, "people/titles.tsv", "kind", "title"),
             roles=words("people/roles.txt"), offices=words("people/offices.txt"),
-            clause_weekdays=words("people/clause_weekdays.txt"),
+            clause_weekdays=words("people/clause_weekdays.txt"), clause_ends=words("people/clause_ends.txt"),
+            pronouns=words("people/pronouns.txt"), speaker_settings=words("people/settings.txt"),
+            places=t.read_places(directory),
         )
 
 

@@ -17,6 +17,7 @@ CUE_KINDS = ("aspiration", "award", "via", "enumeration", "not_recipient", "anap
              "clause", "aggregate", "year")
 SCORE_KINDS = ("cue", "context", "block_before", "block_after")
 SCORE_ROLES = {"cue": ("strong", "in_context")}
+PLACE_ROLES = ("country", "centre", "office_prefix", "office", "at", "government", "region_head", "region_short")
 DEBRIS_ACTIONS = ("cut_from", "drop_line", "drop_pair", "strip_prefix")
 
 
@@ -243,6 +244,14 @@ def read_named(directory: Path, name: str) -> tuple[NamedBody, ...]:
 
 def read_pairs(directory: Path, name: str, key: str, value: str) -> tuple[tuple[str, str], ...]:
     return tuple((row[key], row[value]) for row in read_rule_table(name, required=(key, value), directory=directory))
+
+
+def read_places(directory: Path) -> tuple[tuple[str, str], ...]:
+    rows = read_rule_table("units/places.tsv", required=("role", "word"), directory=directory)
+    for row in rows:
+        if row["role"] not in PLACE_ROLES:
+            raise row_error(row, f"unknown role {row['role']!r}; expected one of {PLACE_ROLES}")
+    return tuple((row["role"], row["word"]) for row in rows)
 
 
 def read_languages(directory: Path) -> tuple[LanguageWords, ...]:
