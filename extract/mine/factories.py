@@ -28,7 +28,7 @@ from .units import find_units
 SCHEME_FILES = ("schemes.tsv", "awarders.tsv")
 UNIT_FILES = ("units/heads.tsv", "units/agencies.tsv", "units/regions.tsv", "units/spellings.tsv",
               "units/stopwords.txt", "units/after_place.txt", "units/joiners.txt", "units/quantifiers.txt",
-              "units/fillers.txt")
+              "units/fillers.txt", "units/places.tsv")
 
 
 class UnitFinder(RuleComponent):
@@ -99,7 +99,8 @@ class QuoteFinder(RuleComponent):
     """Quotes (``value``: the speaker); the candidates in text order are kept for the quote records."""
     key, label = "quote", "QUOTE"
     rule_files = ("people/speech_verbs.tsv", "people/titles.tsv", "people/roles.txt", "people/offices.txt",
-                  "people/clause_weekdays.txt")
+                  "people/clause_weekdays.txt", "people/clause_ends.txt", "people/pronouns.txt",
+                  "people/settings.txt")
 
     def find(self, doc: Doc, text: str) -> Iterator[Found]:
         quotes = find_quotes(text, sentence_offsets(doc))
