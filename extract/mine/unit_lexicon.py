@@ -40,6 +40,9 @@ class Lexicon:
     place: regex.Pattern           # a place after a named body's name (see patterns/units/places.tsv)
     national: frozenset[str]       # places that end a name by themselves: RI, Pusat
     country: regex.Pattern         # the nation at the end of a name, dropped from a canonical name
+    region_pada_unit: regex.Pattern  # "Pemerintah Kabupaten X pada Dinas Y"
+    region_tail: regex.Pattern     # the region at the end of a name, after its head: "... Kota X"
+    region_head: regex.Pattern     # a region's head word starting a name
 
 
 @derived
@@ -87,7 +90,8 @@ def lexicon(rules: Rules) -> Lexicon:
     return Lexicon(head, kinds, standalone, expansions, spelled, regions, stop, after_place, dict(rules.spellings),
                     type_names, type_of, region_names, region_kinds, bare_region, any_region,
                     _token_pattern(rules.unit_joiners), _counted_pattern(rules.unit_quantifiers),
-                    frozenset(rules.unit_fillers), *_place_patterns(rules.places))
+                    frozenset(rules.unit_fillers), *_place_patterns(rules.places),
+                   *_region_patterns(rules.places))
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -110,9 +114,20 @@ def _place_patterns(places: tuple[tuple[str, str], ...]) -> tuple[regex.Pattern,
     place = regex.compile(
         r"[ \t]+(?:(?:" + alt("country", "centre") + r")\b|(?:(?:(?:" + alt("office_prefix") + r")[ \t]+)?(?:"
         + alt("office") + r")[ \t]+|(?:" + alt("at") + r")[ \t]+)?(?:(?:(?:" + alt("government") + r")[ \t]+)?(?:"
-        + alt("region_head") + r")|" + alt("region_short") + r")?[ \t]*)", regex.VERSION1)
+        + alt("region_head") + r")|" + alt("region_short", "government_short") + r")?[ \t]*)", regex.VERSION1)
     national = frozenset(" ".join(w.split()) for w in words["country"] + words["centre"])
     return place, national, regex.compile(r"\s+(?:" + alt("country") + r")$")
+
+
+def _region_patterns(places: tuple[tuple[str, str], ...]) -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """The region in a name: a government's region with a unit nested by "pada", the region at a
+    name's end, a region's head starting a name."""
+    alt = lambda role: "|".join(regex.escape(w) for r, w in places if r == role)
+    government, head = alt("government"), alt("region_head")
+    nested = regex.compile(r"(?:(?:" + government + r")\s+|(?:" + alt("government_short") + r")\s+)?(?P<region>(?:"
+                           + head + r")\s+.+?)\s+pada\s+(?P<unit>.+)$")
+    tail = regex.compile(r"(.*?\b(?:(?:" + government + r")\s+)?(" + head + r")\s+)(.+)$")
+    return nested, tail, regex.compile(r"(?:" + head + r")\s")
 
 
 def _counted_pattern(quantifiers: tuple[str, ...]) -> regex.Pattern:

@@ -16,12 +16,8 @@ from .unit_lexicon import CACHE_SIZE, PAREN_ACRONYM, Lexicon, lexicon, region_ki
 
 _QUOTE_MARKS = regex.compile(r"[“”\"‘’]|(?<=\s)'|'(?=\s|$)")
 _SPACES = regex.compile(r"\s+")
-_REGION_PADA_UNIT = regex.compile(
-    r"(?:Pemerintah\s+|Pem(?:kab|kot|prov)\s+)?(?P<region>(?:Provinsi|Kabupaten|Kota)\s+.+?)\s+pada\s+(?P<unit>.+)$")
 _DI_PLACE = regex.compile(r"\s+di\s+(?=\p{Lu})")
 _REPEATED_RUN = regex.compile(r"\b((?:\S+\s+){2,}?\S+)\s+\1\b")
-_REGION_TAIL = regex.compile(r"(.*?\b(?:Pemerintah\s+)?(Provinsi|Kabupaten|Kota)\s+)(.+)$")
-_REGION_HEAD = regex.compile(r"(?:Provinsi|Kabupaten|Kota)\s")
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
 
 
@@ -44,7 +40,7 @@ def canonical_unit(surface: str) -> str:
     text = PAREN_ACRONYM.sub("", text)
     text = _SPACES.sub(" ", text).strip(" ,")
     text = " ".join(lex.spellings.get(word, word) for word in text.split(" "))
-    nested = _REGION_PADA_UNIT.match(text)
+    nested = lex.region_pada_unit.match(text)
     if nested:
         text = f"{nested.group('unit')} {nested.group('region')}"
     text = _DI_PLACE.sub(" ", text)
@@ -58,11 +54,11 @@ def canonical_unit(surface: str) -> str:
     kinds = lex.region_kinds.get(text.lower(), set())
     if len(kinds) == 1:
         text = f"{next(iter(kinds)).title()} {text}"   # a bare region: "Bantaeng" -> "Kabupaten Bantaeng"
-    place = _REGION_TAIL.match(text)
+    place = lex.region_tail.match(text)
     key = f"{place.group(2).lower()} {place.group(3).lower()}" if place else ""
     if key in lex.region_names:
         text = place.group(1) + lex.region_names[key]   # "Pemprov Jabar" -> "Pemerintah Provinsi Jawa Barat"
-    if _REGION_HEAD.match(text) and _bare_region(text, lex):
+    if lex.region_head.match(text) and _bare_region(text, lex):
         text = "Pemerintah " + text     # a region as an awardee is its government
     return lex.country.sub("", text) if lex.kinds.get(text.lower()) is None else text
 

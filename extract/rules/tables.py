@@ -17,7 +17,8 @@ CUE_KINDS = ("aspiration", "award", "via", "enumeration", "not_recipient", "anap
              "clause", "aggregate", "year")
 SCORE_KINDS = ("cue", "context", "block_before", "block_after")
 SCORE_ROLES = {"cue": ("strong", "in_context")}
-PLACE_ROLES = ("country", "centre", "office_prefix", "office", "at", "government", "region_head", "region_short")
+PLACE_ROLES = ("country", "centre", "office_prefix", "office", "at", "government", "region_head", "region_short",
+               "government_short")
 DEBRIS_ACTIONS = ("cut_from", "drop_line", "drop_pair", "strip_prefix")
 
 
