@@ -29,7 +29,8 @@ def sorted_tables(out: str, rule_id_prefix: bool = False) -> dict[str, pd.DataFr
     tables = {}
     for name, frame in extract.load(out, notebook=False).items():
         if rule_id_prefix and "rule_id" in frame.columns:
-            frame = frame.assign(rule_id=frame["rule_id"].str.partition("/")[0])
+            rule = frame["rule_id"].map(lambda value: value.partition("/")[0] if isinstance(value, str) else value)
+            frame = frame.assign(rule_id=rule.astype(frame["rule_id"].dtype))
         tables[name] = frame.sort_values(ORDER[name]).reset_index(drop=True)
     return tables
 
