@@ -39,7 +39,7 @@ from ..records import Claim, Mention
 from .claim_scores import score_for, scores_beside_units
 from .claim_years import BARE_YEAR, article_year, sentence_year
 from .cues import cue_ids, cue_in
-from .pairing import LIST_MARKER, Span, clauses, group_mentions, is_awarder, is_list, live_predicates, pair, recipients
+from .pairing import LIST_MARKER, MARKER, Span, clauses, group_mentions, is_awarder, is_list, live_predicates, pair, recipients
 from .schemes import scheme_info
 from .unit_names import unit_signature
 
@@ -103,7 +103,8 @@ def _pairs(ctx: _Context, index: int) -> list[tuple[Mention, Mention, Span, str]
             return [(u, predicates[-1], sentence, rule) for u in governed]
     pairs = []
     for clause in clauses(text, sentence, predicates):
-        units = recipients(text, clause)
+        units = [u for u in recipients(text, clause)   # the giver is no recipient, nor a subject to pair
+                 if not any(is_awarder(u, ctx.scheme_of(p)[0], ctx.awarders) for p in clause.predicates)]
         if units and clause.predicates:
             rule = _made_by("claim.sentence", text, sentence, "award")
             pairs += [(u, p, clause, rule) for u, p in pair(text, units, clause.predicates)]
@@ -147,10 +148,22 @@ def _governed(ctx: _Context, index: int, introduces_list: bool) -> list[Mention]
         if LIST_MARKER.fullmatch(text[later.start:later.end]):
             continue
         listed = recipients(text, later)
-        if later.predicates or not listed or not (introduces_list or is_list(later, listed)):
+        if later.predicates or not listed or not (introduces_list or is_list(later, listed)) \
+                or not _opens_with_list(text, later, listed[0]):
             break
         governed += listed
     return governed
+
+
+def _opens_with_list(text: str, sentence: Span, first: Mention) -> bool:
+    """A governed sentence is the list itself: it starts with its first unit, a list marker or a list's
+    lead ("Yakni Samsat DKI, ..."), not with a clause of its own ("Perlu diketahui, pemda wilayah I
+    meliputi Provinsi Aceh, ...": the regions evaluated, not the ones that obtained)."""
+    return _LIST_OPENING.fullmatch(text, sentence.start, first.start) is not None
+
+
+_LIST_OPENING = regex.compile(r"\W*(?:" + MARKER + r")?\W*(?:(?:yakni|yaitu|antara\s+lain|di\s*antaranya|ialah|adalah)\b\W*)?",
+                              regex.IGNORECASE)
 
 
 def _fitting_year(ctx: _Context, sentence: Span, scheme: str) -> int | None:

@@ -12,6 +12,7 @@ from ..records import Mention
 from .awarders import awarder_of
 from .cues import cue_in, cue_patterns
 from .schemes import scheme_info
+from .unit_names import is_unit_type
 
 MARKER = r"(?:\d{1,2}[.)]|[-•*])"          # "1." "2)" "-" "•": an item of a list
 LIST_MARKER = regex.compile(r"\s*" + MARKER + r"\s*")
@@ -64,7 +65,7 @@ def recipients(text: str, span: Span) -> list[Mention]:
     ("Kementerian Sosial melalui Sentra X": Sentra X receives)."""
     units = [u for u, before in zip(span.units, [None] + span.units[:-1])
              if not cue_in("not_recipient", text[max(span.start, u.start - 30):u.start])
-             and not _is_location(text, u, before)]
+             and not _is_location(text, u, before) and not is_unit_type(u.value or u.text)]
     return [u for u, following in zip(units, units[1:] + [None])
             if not (following and cue_in("via", text[u.end:following.start]))]
 
@@ -83,6 +84,8 @@ def _is_location(text: str, unit: Mention, before: Mention | None) -> bool:
 def is_awarder(unit: Mention, scheme: str, awarders: list[Mention]) -> bool:
     """The unit is the one who gives this scheme's result (KemenPANRB for its evaluation)."""
     giver = scheme_info(scheme).awarder
+    if giver is None:   # an award in the article's own words: whoever gives it is named, not known
+        return False
     return awarder_of(unit.text) == giver or awarder_of(unit.value or "") == giver or any(
         a.value == giver and a.start < unit.end and unit.start < a.end for a in awarders)
 
@@ -139,9 +142,11 @@ def pair(text: str, units: list[Mention], predicates: list[Mention]) -> list[tup
         if cue_in("enumeration", text[subjects[index - 1].end:unit.start]):
             subjects = subjects[index:]   # "dua rumah sakit milik Pemprov, yakni RSUD A dengan kategori A-"
             break
-    if not subjects:
+    if not subjects:   # "Dengan Kategori A, BPS menempati peringkat pertama": the unit takes both
         after = [u for u in units if u.start >= first]
-        return [(u, ([p for p in predicates if p.end <= u.start] or predicates)[-1]) for u in after]
+        trailing = [p for p in predicates if after and p.start >= after[-1].end]
+        pairs = [(u, ([p for p in predicates if p.end <= u.start] or predicates)[-1]) for u in after]
+        return pairs + [(after[-1], p) for p in trailing if (after[-1], p) not in pairs]
     # the subjects take every predicate up to the next unit, but not an earlier result ("naik dari ...")
     later = [u.start for u in units if u.start > subjects[-1].end]
     limit = later[0] if later else len(text)

@@ -18,7 +18,7 @@ from typing import Iterator
 
 import regex
 
-from ..rules.store import Rules, derived
+from ..rules.store import Rules, current, derived
 from .gazetteer import GazetteerMatcher, lowered
 from .schemes import labels, schemes
 
@@ -45,7 +45,7 @@ class _Row:
 
 
 @derived
-def _matchers(rules: Rules) -> tuple[GazetteerMatcher, dict[str, list[_Row]], re.Pattern, dict]:
+def _matchers(rules: Rules) -> tuple[GazetteerMatcher, dict[str, list[_Row]], re.Pattern, dict[str, list[_Row]]]:
     """The phrase and grade matchers; a phrase may name labels of several schemes ("zona hijau")."""
     phrase_rows: dict[str, list[_Row]] = {}
     for row in rules.predicates:
@@ -54,7 +54,9 @@ def _matchers(rules: Rules) -> tuple[GazetteerMatcher, dict[str, list[_Row]], re
             rows = phrase_rows.setdefault(regex.sub(r"\s+", " ", phrase.lower()), [])
             if entry not in rows:
                 rows.append(entry)
-    grades = {row.grade: (row.scheme, row.label) for row in rules.grades}
+    grades: dict[str, list[_Row]] = {}
+    for row in rules.grades:   # a letter of several schemes (A in PEKPPP and SAKIP): evidence decides
+        grades.setdefault(row.grade, []).append(_Row(row.scheme, row.label, row.grade, "predicate.grade"))
     # matched on the lower-cased text (see phrases.lowered), many times faster than ignoring case;
     # the grade's own case is then read from the text
     letters = "|".join(re.escape(g.lower()) for g in sorted(grades, key=len, reverse=True))
@@ -94,8 +96,42 @@ def find_predicates(text: str, rules: Rules | None = None) -> list[PredicateCand
             continue  # "nilai a" in running text is not a grade
         if any(s < end and start < e for s, e in taken):
             continue
-        scheme, label = grades[letter]
-        found.append(PredicateCandidate(letter, start, end, scheme, label, letter, "predicate.grade"))
+        row = grades[letter][0]
+        found.append(PredicateCandidate(letter, start, end, row.scheme, row.label, letter, "predicate.grade"))
+        taken.append((start, end))
+    found += [rank for rank in find_ranks(text, rules=rules) if not any(s < rank.end and rank.start < e for s, e in taken)]
+    return sorted(found, key=lambda p: p.start)
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+OTHER = "other"   # the scheme of an award the article names in its own words (patterns/schemes.tsv)
+
+
+def rank_label(place: int) -> str:
+    """The predicate of a place in a ranking.
+
+    >>> rank_label(1), rank_label(4)
+    ('Peringkat I', 'Peringkat IV')
+    """
+    return f"Peringkat {ROMAN[place - 1]}"
+
+
+def find_ranks(text: str, rules: Rules | None = None) -> list[PredicateCandidate]:
+    """Places in a ranking (``patterns/ranks.tsv``), as ``Peringkat I``, ``Peringkat II``, ...; their scheme
+    is the one the sentence or the article names (see :func:`describe`).
+
+    >>> [(p.text, p.label) for p in find_ranks("meraih peringkat pertama, Juara 2 dan terbaik ke-3, masuk 10 besar")]
+    [('peringkat pertama', 'Peringkat I'), ('Juara 2', 'Peringkat II'), ('terbaik ke-3', 'Peringkat III')]
+    """
+    chosen = rules if rules is not None else current()
+    found: list[PredicateCandidate] = []
+    for rule in chosen.ranks:
+        for match in rule.pattern.finditer(text):
+            if any(p.start < match.end() and match.start() < p.end for p in found):
+                continue
+            place = chosen.ordinals[match.group("n").lower()]
+            found.append(PredicateCandidate(match.group(0), match.start(), match.end(), OTHER, rank_label(place),
+                                            None, rule.id))
     return sorted(found, key=lambda p: p.start)
 
 
@@ -110,15 +146,18 @@ def describe(text: str, rule_id: str, evidence: dict[str, int] | None = None,
     (('PEKPPP', 'Pelayanan Prima', 'A'), ('PEKPPP', 'Sangat Baik', 'A-'))
     >>> describe("zona hijau", "", {"MCP": 2})
     ('MCP', 'Zona Hijau', 'Zona Hijau')
+    >>> describe("Peringkat kedua", "predicate.rank.place", {"OPINI": 1}), describe("BB", "predicate.grade", {"SAKIP": 1})
+    (('OPINI', 'Peringkat II', None), ('SAKIP', 'Sangat Baik', 'BB'))
     """
     _, phrase_rows, _, grades = _matchers(rules=rules)
-    if rule_id == "predicate.grade":
-        found = grades.get(text.upper())
-        return (found[0], found[1], text.upper()) if found else None
-    rows = phrase_rows.get(_SPACES.sub(" ", text.lower()))
+    evidence = evidence or {}
+    if rule_id.startswith("predicate.rank."):
+        rank = find_ranks(text, rules=rules)
+        named = max(evidence, key=lambda s: evidence[s], default=OTHER) if evidence else OTHER
+        return (named, rank[0].label, None) if rank else None
+    rows = grades.get(text.upper()) if rule_id == "predicate.grade" else phrase_rows.get(_SPACES.sub(" ", text.lower()))
     if not rows:
         return None
-    evidence = evidence or {}
     best = max(rows, key=lambda r: (evidence.get(r.scheme, 0), -rows.index(r)))
     return best.scheme, best.label, best.grade
 
@@ -130,5 +169,5 @@ def grade_labels(scheme: str) -> dict[str, str]:
     ('Sangat Baik', 'Kepatuhan Sedang')
     """
     out = {label.grade: label.label for label in labels().values() if label.scheme == scheme and label.grade}
-    out.update({grade: label for grade, (s, label) in _matchers()[3].items() if s == scheme})
+    out.update({grade: row.label for grade, rows in _matchers()[3].items() for row in rows if row.scheme == scheme})
     return out

@@ -49,7 +49,7 @@ class DebrisRule:
 class Scheme:
     scheme: str
     name: str
-    awarder: str
+    awarder: str | None                 # None: the awarder is whoever the article names (scheme "other")
     score_min: float | None
     score_max: float | None
     first_year: int | None
@@ -71,6 +71,13 @@ class PredicateRule:
     band_min: float | None
     band_max: float | None
     phrases: tuple[str, ...]
+
+
+@dataclass(slots=True, frozen=True)
+class RankRule:
+    """A row of ranks.tsv: a phrase naming a place in a ranking; group ``n`` is the place's ordinal."""
+    id: str
+    pattern: regex.Pattern
 
 
 @dataclass(slots=True, frozen=True)
@@ -171,9 +178,9 @@ def read_debris(directory: Path) -> tuple[DebrisRule, ...]:
 
 def read_schemes(directory: Path) -> tuple[Scheme, ...]:
     out = []
-    for row in read_rule_table("schemes.tsv", required=("scheme", "name", "awarder"), directory=directory):
+    for row in read_rule_table("schemes.tsv", required=("scheme", "name"), directory=directory):
         years = [float_or_none(row, column) for column in ("first_year", "last_year")]
-        out.append(Scheme(row["scheme"], row["name"], row["awarder"], float_or_none(row, "score_min"),
+        out.append(Scheme(row["scheme"], row["name"], row.get("awarder") or None, float_or_none(row, "score_min"),
                           float_or_none(row, "score_max"), *(int(y) if y else None for y in years),
                           tuple(split_aliases(row["aliases"]))))
     return tuple(out)
@@ -195,6 +202,31 @@ def read_predicates(directory: Path, schemes: tuple[Scheme, ...]) -> tuple[Predi
         out.append(PredicateRule(row["id"], row["scheme"], row["label"], row["grade"] or None,
                                  float_or_none(row, "band_min"), float_or_none(row, "band_max"),
                                  tuple(split_aliases(row["phrases"]))))
+    return tuple(out)
+
+
+def read_ordinals(directory: Path) -> dict[str, int]:
+    """ordinals.tsv: each ordinal word or numeral (lower case) -> the place it names."""
+    out = {}
+    for row in read_rule_table("ordinals.tsv", required=("word", "number"), directory=directory):
+        if not row["number"].isdigit():
+            raise row_error(row, f"number must be a whole number, not {row['number']!r}")
+        out[row["word"].lower()] = int(row["number"])
+    return out
+
+
+def read_ranks(directory: Path, ordinals: dict[str, int]) -> tuple[RankRule, ...]:
+    """ranks.tsv, each pattern's ``{n}`` replaced by the ordinals (longest first, as whole words)."""
+    words = "|".join(regex.escape(w) for w in sorted(ordinals, key=len, reverse=True))
+    place = r"(?P<n>" + words + r")(?![\p{L}\p{N}])"
+    rows = read_rule_table("ranks.tsv", required=("id", "pattern"), directory=directory)
+    check_ids(rows, prefix=lambda row: "predicate.rank.")
+    out = []
+    for row in rows:
+        if "{n}" not in row["pattern"]:
+            raise row_error(row, "a rank pattern must hold {n}, the place")
+        out.append(RankRule(row["id"], compile_rule({**row, "pattern": row["pattern"].replace("{n}", place)},
+                                                    flags=regex.IGNORECASE)))
     return tuple(out)
 
 
