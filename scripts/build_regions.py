@@ -81,7 +81,7 @@ PREFERRED_SPELLING = {
 
 # The only hand-kept aliases: well-known acronyms and nicknames, keyed by (kind, output name).
 WELL_KNOWN = {
-    ("provinsi", "Daerah Istimewa Yogyakarta"): ["DIY", "Yogyakarta", "Jogja", "Yogya", "Jogjakarta"],
+    ("provinsi", "Daerah Istimewa Yogyakarta"): ["DIY", "Yogyakarta", "Jogja", "Yogya", "Jogjakarta", "D.I. Yogyakarta", "D.I Yogyakarta"],
     ("provinsi", "DKI Jakarta"): ["Jakarta", "DKI"],
     ("provinsi", "Papua Barat"): ["Pabar"],
     ("provinsi", "Papua Barat Daya"): ["PBD"],

@@ -91,6 +91,15 @@ CLAIM_CASES = [
     ("regions-evaluated-are-not-recipients",
      "Kementerian PANRB menyerahkan penghargaan kepada unit yang meraih predikat A. Adapun wilayah II meliputi "
      "Provinsi Jawa Tengah, Bali dan Nusa Tenggara Barat.", set()),
+    ("open-label-top-n-of-another-contest",
+     "Menteri PANRB (PANRB) menyerahkan piala kepada peraih Top 5 Penanganan Keluhan Warga 2022. Kelima instansi "
+     "yang menerima piala antara lain Pemerintah Kab. Sleman, Pemerintah Provinsi D.I. Yogyakarta dan BPOM.",
+     {("Pemerintah Kabupaten Sleman", "Top 5 Penanganan Keluhan Warga"),
+      ("Pemerintah Provinsi Daerah Istimewa Yogyakarta", "Top 5 Penanganan Keluhan Warga"),
+      ("Badan Pengawas Obat dan Makanan", "Top 5 Penanganan Keluhan Warga")}),
+    ("the-giver-named-first-receives-nothing",
+     "Ombudsman RI memberikan predikat Kualitas Tertinggi dalam Opini Pengawasan 2023 kepada Pemkot Bogor.",
+     {("Pemerintah Kota Bogor", "Kualitas Tertinggi")}),
     ("a-kind-of-unit-alone-receives-nothing",
      "Tiga unit yang dinilai, yakni RSUD, Dinas Kependudukan dan Pencatatan Sipil dan Samsat, meraih kategori A.", set()),
 ]

@@ -44,7 +44,8 @@ class PredicateFinder(RuleComponent):
     """Predicates with their scheme; a phrase shared by schemes goes to the one its sentence, else its
     article, names most ("zona hijau" in a KPK MCP story is an MCP zone)."""
     key, label = "predicate", "PREDICATE"
-    rule_files = ("predicates.tsv", "grades.tsv", "grade_cues.txt", "ranks.tsv", "ordinals.tsv", *SCHEME_FILES)
+    rule_files = ("predicates.tsv", "grades.tsv", "grade_cues.txt", "ranks.tsv", "ordinals.tsv",
+                  "open_labels.tsv", *SCHEME_FILES)
 
     def find(self, doc: Doc, text: str) -> Iterator[Found]:
         sentences = sentence_offsets(doc)

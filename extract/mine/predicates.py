@@ -84,8 +84,10 @@ def _longest_matches(matcher: GazetteerMatcher, text: str) -> Iterator[tuple[int
 
 def find_predicates(text: str, rules: Rules | None = None) -> list[PredicateCandidate]:
     phrase_matcher, phrase_to_label, grade_re, grades = _matchers(rules=rules)
-    found: list[PredicateCandidate] = []
+    found: list[PredicateCandidate] = find_open_labels(text, rules=rules)
     for start, end, key in _longest_matches(phrase_matcher, text):
+        if any(p.start < end and start < p.end for p in found):
+            continue
         row = phrase_to_label[key][0]
         found.append(PredicateCandidate(text[start:end], start, end, row.scheme, row.label, row.grade, row.rule_id))
     taken = [(p.start, p.end) for p in found]
@@ -135,6 +137,30 @@ def find_ranks(text: str, rules: Rules | None = None) -> list[PredicateCandidate
     return sorted(found, key=lambda p: p.start)
 
 
+def find_open_labels(text: str, rules: Rules | None = None) -> list[PredicateCandidate]:
+    """Awards named in the article's own words (``patterns/open_labels.tsv``), title-cased, of scheme "other".
+
+    >>> [p.label for p in find_open_labels("peraih Top 10 Pengelolaan Pengaduan di Jakarta, Top 99 Inovasi")]
+    ['Top 10 Pengelolaan Pengaduan']
+    """
+    chosen = rules if rules is not None else current()
+    return [PredicateCandidate(m.group(0), m.start(), m.end(), OTHER, open_label(m.group("label")), None, rule.id)
+            for rule in chosen.open_labels for m in rule.pattern.finditer(text)]
+
+
+def open_label(surface: str) -> str:
+    """An award's words as a label: each word capitalised, acronyms and joining words kept.
+
+    >>> open_label("TOP 10 pengelolaan Pengaduan dan SP4N")
+    'Top 10 Pengelolaan Pengaduan dan SP4N'
+    """
+    words = []
+    for word in surface.split():
+        keep = word in ("dan", "&") or (word.isupper() and len(word) > 1 and word.lower() != "top")
+        words.append(word if keep else word[:1].upper() + word[1:].lower())
+    return " ".join(words)
+
+
 def describe(text: str, rule_id: str, evidence: dict[str, int] | None = None,
              rules: Rules | None = None) -> tuple[str, str, str | None] | None:
     """(scheme, label, grade) of a matched predicate surface, or None.
@@ -151,6 +177,9 @@ def describe(text: str, rule_id: str, evidence: dict[str, int] | None = None,
     """
     _, phrase_rows, _, grades = _matchers(rules=rules)
     evidence = evidence or {}
+    if rule_id.startswith("predicate.other."):
+        label = find_open_labels(text, rules=rules)
+        return (OTHER, label[0].label, None) if label else None
     if rule_id.startswith("predicate.rank."):
         rank = find_ranks(text, rules=rules)
         named = max(evidence, key=lambda s: evidence[s], default=OTHER) if evidence else OTHER

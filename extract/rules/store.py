@@ -36,6 +36,7 @@ class Rules:
     grades: tuple[t.GradeRule, ...]              # grades.tsv
     ordinals: dict[str, int]                     # ordinals.tsv: word -> place
     ranks: tuple[t.RankRule, ...]                # ranks.tsv
+    open_labels: tuple[t.RankRule, ...]          # open_labels.tsv
     grade_cues: tuple[str, ...]                  # grade_cues.txt
     awarders: tuple[t.Awarder, ...]              # awarders.tsv
     dates: DateRules                             # dates.tsv
@@ -78,7 +79,7 @@ class Rules:
             directory=directory, digest=rules_digest(directory), cues=t.read_cues(directory),
             scores=t.read_score_rules(directory), debris=t.read_debris(directory), schemes=schemes,
             predicates=predicates, grades=t.read_grades(directory, predicates), ordinals=ordinals,
-            ranks=t.read_ranks(directory, ordinals), grade_cues=words("grade_cues.txt"),
+            ranks=t.read_ranks(directory, ordinals), open_labels=t.read_open_labels(directory), grade_cues=words("grade_cues.txt"),
             awarders=t.read_awarders(directory), dates=compile_dates(t.read_dates(directory)),
             languages=t.read_languages(directory), abbreviations=frozenset(words("abbreviations.txt")),
             unit_heads=t.read_unit_heads(directory), agencies=t.read_named(directory, "units/agencies.tsv"),

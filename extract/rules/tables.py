@@ -14,7 +14,7 @@ import regex
 from .files import compile_rule, float_or_none, read_rule_table, read_words, row_error, split_aliases
 
 CUE_KINDS = ("aspiration", "award", "via", "enumeration", "not_recipient", "anaphor", "plural", "superseded",
-             "clause", "aggregate", "year")
+             "clause", "aggregate", "year", "giver")
 SCORE_KINDS = ("cue", "context", "block_before", "block_after")
 SCORE_ROLES = {"cue": ("strong", "in_context")}
 PLACE_ROLES = ("country", "centre", "office_prefix", "office", "at", "government", "region_head", "region_short",
@@ -75,7 +75,7 @@ class PredicateRule:
 
 @dataclass(slots=True, frozen=True)
 class RankRule:
-    """A row of ranks.tsv: a phrase naming a place in a ranking; group ``n`` is the place's ordinal."""
+    """A row of ranks.tsv (group ``n``: the place's ordinal) or open_labels.tsv (group ``label``)."""
     id: str
     pattern: regex.Pattern
 
@@ -227,6 +227,19 @@ def read_ranks(directory: Path, ordinals: dict[str, int]) -> tuple[RankRule, ...
             raise row_error(row, "a rank pattern must hold {n}, the place")
         out.append(RankRule(row["id"], compile_rule({**row, "pattern": row["pattern"].replace("{n}", place)},
                                                     flags=regex.IGNORECASE)))
+    return tuple(out)
+
+
+def read_open_labels(directory: Path) -> tuple[RankRule, ...]:
+    """open_labels.tsv: patterns whose group ``label`` is an award named in the article's own words."""
+    rows = read_rule_table("open_labels.tsv", required=("id", "pattern"), directory=directory)
+    check_ids(rows, prefix=lambda row: "predicate.other.")
+    out = []
+    for row in rows:
+        pattern = compile_rule(row)
+        if "label" not in pattern.groupindex:
+            raise row_error(row, "an open label pattern must have a group named 'label'")
+        out.append(RankRule(row["id"], pattern))
     return tuple(out)
 
 
