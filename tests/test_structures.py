@@ -24,6 +24,7 @@ RANK_CASES = [
     ("rank-best-second", "terpilih sebagai yang terbaik kedua", "Peringkat II"),
     ("rank-champion-digit", "keluar sebagai Juara 1", "Peringkat I"),
     ("rank-position", "posisi keempat ditempati", "Peringkat IV"),
+    ("rank-highest-named-after", "provinsi dengan nilai keterbukaan tertinggi adalah Bali", "Peringkat I"),
 ]
 
 
@@ -100,6 +101,16 @@ CLAIM_CASES = [
     ("the-giver-named-first-receives-nothing",
      "Ombudsman RI memberikan predikat Kualitas Tertinggi dalam Opini Pengawasan 2023 kepada Pemkot Bogor.",
      {("Pemerintah Kota Bogor", "Kualitas Tertinggi")}),
+    ("a-law-year-is-no-award-year",
+     "Sesuai UU No. 14 tahun 2008, Komisi Informasi menilai badan publik. Kecamatan Cibeunying meraih predikat "
+     "Informatif.", {("Kecamatan Cibeunying", "Informatif")}),
+    ("a-list-of-regions-each-receives",
+     "Kualifikasi menuju informatif diraih Provinsi Bali, Provinsi Jambi, dan Provinsi Riau dalam monev KIP.",
+     {("Pemerintah Provinsi Bali", "Menuju Informatif"), ("Pemerintah Provinsi Jambi", "Menuju Informatif"),
+      ("Pemerintah Provinsi Riau", "Menuju Informatif")}),
+    ("a-list-of-letters-ends-its-sentence",
+     "Monev KIP menilai rumah sakit tipe A, B, dan C. Penghargaan diterima RSUD Kota Bogor dengan kategori Informatif.",
+     {("Rumah Sakit Umum Daerah Kota Bogor", "Informatif")}),
     ("a-kind-of-unit-alone-receives-nothing",
      "Tiga unit yang dinilai, yakni RSUD, Dinas Kependudukan dan Pencatatan Sipil dan Samsat, meraih kategori A.", set()),
 ]

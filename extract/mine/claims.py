@@ -189,11 +189,12 @@ def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: Span, index
         unit_span = sentence   # the unit's own sentence may hold its other result's score
     score = score_for(ctx.text, scheme, unit, unit_span, clause, following if whole else None)
     dates = clause.dates or sentence.dates
-    year = sentence_year(ctx.text, sentence, ctx.published_year) or _implied_year(ctx, sentence, predicate)
+    stated = sentence_year(ctx.text, sentence, ctx.published_year)
+    year = stated or _implied_year(ctx, sentence, predicate)
     if predicate.rule_id.startswith("predicate.rank.") and not scheme_info(scheme).ran_in(year):
         scheme = _scheme_in_year(ctx, year) or scheme   # a rank is of the article's scheme that ran that year
     if not scheme_info(scheme).ran_in(year):
-        year = _fitting_year(ctx, sentence, scheme) or year
+        year = _fitting_year(ctx, sentence, scheme) or (year if stated else None)   # not the article's year
     awarder = scheme_info(scheme).awarder or _named_awarder(ctx, sentence)
     return Claim(ctx.article_id, ctx.canonical.get(unit.value, unit.value), unit.text, predicate.value, grade, scheme,
                  awarder, score.value_num if score else None, score.text if score else None,

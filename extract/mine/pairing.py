@@ -78,6 +78,7 @@ def _is_location(text: str, unit: Mention, before: Mention | None) -> bool:
     """A region set off by commas right after a unit places that unit ("Puskesmas Kembaran I,
     Kabupaten Banyumas, berhasil ..."): it is no recipient of its own."""
     return (before is not None and unit.rule_id.startswith("unit.region.")
+            and not before.rule_id.startswith(("unit.region.", "unit.list."))   # a list of regions
             and _APPOSITION.fullmatch(text, before.end, unit.start) is not None
             and text.startswith(",", unit.end))
 

@@ -131,10 +131,23 @@ def find_ranks(text: str, rules: Rules | None = None) -> list[PredicateCandidate
         for match in rule.pattern.finditer(text):
             if any(p.start < match.end() and match.start() < p.end for p in found):
                 continue
-            place = chosen.ordinals[match.group("n").lower()]
+            place = rule.place or chosen.ordinals[match.group("n").lower()]
             found.append(PredicateCandidate(match.group(0), match.start(), match.end(), OTHER, rank_label(place),
                                             None, rule.id))
     return sorted(found, key=lambda p: p.start)
+
+
+def _rank_place(surface: str, rule_id: str, rules: Rules | None = None) -> int | None:
+    """The place a rank's surface names, read by the rule that found it."""
+    chosen = rules if rules is not None else current()
+    rule = next((r for r in chosen.ranks if r.id == rule_id), None)
+    if rule is None or rule.place:
+        return rule.place if rule else None
+    ordinal = _ORDINAL_AT_END.search(surface)
+    return chosen.ordinals.get(ordinal.group(1).lower()) if ordinal else None
+
+
+_ORDINAL_AT_END = regex.compile(r"([\p{L}\p{N}]+)\W*$", regex.VERSION1)
 
 
 def find_open_labels(text: str, rules: Rules | None = None) -> list[PredicateCandidate]:
@@ -181,9 +194,9 @@ def describe(text: str, rule_id: str, evidence: dict[str, int] | None = None,
         label = find_open_labels(text, rules=rules)
         return (OTHER, label[0].label, None) if label else None
     if rule_id.startswith("predicate.rank."):
-        rank = find_ranks(text, rules=rules)
+        place = _rank_place(text, rule_id, rules=rules)
         named = max(evidence, key=lambda s: evidence[s], default=OTHER) if evidence else OTHER
-        return (named, rank[0].label, None) if rank else None
+        return (named, rank_label(place), None) if place else None
     rows = grades.get(text.upper()) if rule_id == "predicate.grade" else phrase_rows.get(_SPACES.sub(" ", text.lower()))
     if not rows:
         return None

@@ -75,9 +75,10 @@ class PredicateRule:
 
 @dataclass(slots=True, frozen=True)
 class RankRule:
-    """A row of ranks.tsv (group ``n``: the place's ordinal) or open_labels.tsv (group ``label``)."""
+    """A row of ranks.tsv (group ``n``: the place's ordinal, or ``place``) or open_labels.tsv (group ``label``)."""
     id: str
     pattern: regex.Pattern
+    place: int | None = None
 
 
 @dataclass(slots=True, frozen=True)
@@ -223,10 +224,11 @@ def read_ranks(directory: Path, ordinals: dict[str, int]) -> tuple[RankRule, ...
     check_ids(rows, prefix=lambda row: "predicate.rank.")
     out = []
     for row in rows:
-        if "{n}" not in row["pattern"]:
-            raise row_error(row, "a rank pattern must hold {n}, the place")
+        fixed = row.get("place", "")
+        if ("{n}" in row["pattern"]) == bool(fixed) or (fixed and not fixed.isdigit()):
+            raise row_error(row, "a rank pattern holds {n}, the place, or its row gives the place as a number")
         out.append(RankRule(row["id"], compile_rule({**row, "pattern": row["pattern"].replace("{n}", place)},
-                                                    flags=regex.IGNORECASE)))
+                                                    flags=regex.IGNORECASE), int(fixed) if fixed else None))
     return tuple(out)
 
 
