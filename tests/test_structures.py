@@ -141,3 +141,29 @@ SCHEME_CASES = [
 def test_schemes_beyond_the_service_evaluations(text, expected):
     article = Article("t", "t.txt", None, None, None, None, dt.date(2024, 5, 2), "id", text)
     assert [(c.unit, c.predicate, c.scheme, c.grade) for c in mine(article).claims] == [expected]
+
+
+SPEAKER_CASES = [
+    ("connective-before-the-name", "Sedangkan Rahmat Hidayat menyampaikan bahwa inovasi terus berjalan.",
+     "Rahmat Hidayat"),
+    ("honorific-then-name-then-verb", "Pj Bupati H. Sulaiman mengatakan, kami bersyukur atas penghargaan ini.",
+     "Sulaiman"),
+    ("titles-without-full-stops", "“Kami bangga,” kata Kepala UPTB, Dra Hj Siti Maryam.", "Siti Maryam"),
+    ("police-rank-before-the-name", "“Ada tiga satuan yang lolos,” kata Kapolda Jawa Tengah, Irjen Pol Bambang Wijaya.",
+     "Bambang Wijaya"),
+    ("where-the-speaker-was-met", "“Kami siap,” kata Karo Ops Brigjen Joko Santoso ditemui di Mapolda, Senin.",
+     "Joko Santoso"),
+    ("setting-and-weekday-between-name-and-verb",
+     "Wali Kota Solok Andi Saputra dalam keterangan tertulis di Solok, Jumat menyampaikan terima kasih.",
+     "Andi Saputra"),
+    ("short-form-introduced-later", "“Terus berbenah,” kata Ratna. Hal itu disampaikan Deputi Ratna Sari Dewi.",
+     "Ratna Sari Dewi"),
+    ("an-agency-before-the-name-is-not-the-name",
+     "“Kami apresiasi,” ujar Sukarjo. Asisten Deputi KemenPAN-RB Ahmad Sukarjo hadir.", "Ahmad Sukarjo"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", [c[1:] for c in SPEAKER_CASES], ids=[c[0] for c in SPEAKER_CASES])
+def test_speakers_as_real_articles_write_them(text, speaker):
+    article = Article("t", "t.txt", None, None, None, None, dt.date(2024, 5, 2), "id", text)
+    assert [q.speaker for q in mine(article).quotes][:1] == [speaker]

@@ -103,7 +103,7 @@ class QuoteFinder(RuleComponent):
     """Quotes (``value``: the speaker); the candidates in text order are kept for the quote records."""
     key, label = "quote", "QUOTE"
     rule_files = ("people/speech_verbs.tsv", "people/titles.tsv", "people/roles.txt", "people/offices.txt",
-                  "people/clause_weekdays.txt", "people/clause_ends.txt", "people/pronouns.txt",
+                  "people/clause_weekdays.txt", "people/clause_ends.txt", "people/pronouns.txt", "people/connectives.txt",
                   "people/settings.txt")
 
     def find(self, doc: Doc, text: str) -> Iterator[Found]:

@@ -14,13 +14,13 @@ and role words are data in ``patterns/people/``; the speakers' names are read by
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from ..rules.store import Rules, derived
 from .sentences import is_abbreviation, split_sentences
-from .speakers import Speakers, introduced_people, split_role_name, without_degrees
+from .speakers import Speakers, full_name_in, has_honorific, introduced_people, split_role_name, without_degrees
 
 _PARENTHESES = regex.compile(r"\([^)]*\)")
 _TRAILING_ROLE = regex.compile(r"\s*\(([^)]*)\)\s*$")                                   # "NAME (ROLE)" -> "NAME, ROLE"
@@ -56,6 +56,8 @@ def _lexicon(rules: Rules):
         "clause_end": _clause_end_pattern(rules.clause_ends, rules.clause_weekdays),
         # "Dadang dalam sambutannya", "X, selaku Ketua Tim": the setting after a name
         "trailing_setting": regex.compile(r"\s+(?:" + alt(rules.speaker_settings) + r")\s+[^,]*$"),
+        # "X dalam keterangan tertulis di Solok, Jumat menyampaikan": the day the words were said
+        "trailing_weekday": regex.compile(r"[,\s]+(?:" + alt(rules.clause_weekdays) + r")(?:\s*\([^)]*\))?\s*$"),
         "pronoun_end": regex.compile(r"(?:^|\s)(?:" + alt(rules.pronouns) + r")$", regex.IGNORECASE),
     }
 
@@ -125,7 +127,9 @@ def _after_quote(text: str, end: int, speakers: Speakers):
     named = [n for n in named if n[4]]
     if not named:
         return None
-    index, piece, offset, role, name, name_offset = max(named, key=lambda n: (len(n[4].split()), -n[0]))
+    # the name with an honorific ("dr. Rina Oktaviani"), else the longest, else the first
+    index, piece, offset, role, name, name_offset = max(
+        named, key=lambda n: (has_honorific(n[1]), len(n[4].split()), -n[0]))
     other = [p.strip() for p, _ in parts[:index] if p.strip()] or [p.strip() for p, _ in parts[index + 1:index + 2]]
     role = role or (", ".join(other) if other else None)
     start = rest_start + offset + name_offset + (len(piece) - len(piece.lstrip()) if name_offset == 0 else 0)
@@ -153,6 +157,7 @@ def _reported(text: str, sentence: tuple[int, int], speakers: Speakers, quoted: 
         if any(a <= match.start() < b for a, b in quoted):
             continue
         lead = text[s_start:match.start()]
+        lead = lex["trailing_weekday"].sub("", lead.rstrip(" ,"))
         lead = lex["trailing_setting"].sub("", lead.rstrip(" ,")).rstrip(" ,")
         lead = _TRAILING_ROLE.sub(r", \1", lead)
         if lex["pronoun_end"].search(lead) and speakers.last:
@@ -205,4 +210,14 @@ def find_quotes(text: str, sentences: list[tuple[int, int]] | None = None) -> li
                                             s_start if s_start is not None else verb_end - len(verb),
                                             s_end if s_end is not None else verb_end, role or speakers.roles.get(full),
                                             quote, False, verb, start, end))
-    return found
+    return [_with_full_name(text, quote, speakers) for quote in found]
+
+
+def _with_full_name(text: str, quote: QuoteCandidate, speakers: Speakers) -> QuoteCandidate:
+    """A speaker known only by one name ("kata Diah") takes the full name said anywhere in the article,
+    after the quote too (a caption, a closing paragraph)."""
+    if " " in quote.speaker:
+        return quote
+    full = speakers.resolve(quote.speaker)
+    full = full if full != quote.speaker else full_name_in(text, quote.speaker)
+    return replace(quote, speaker=full, role=quote.role or speakers.roles.get(full)) if full else quote

@@ -16,6 +16,8 @@ from ..rules.store import Rules, derived
 from .gazetteer import GazetteerMatcher
 from .predicates import find_predicates
 from .schemes import scheme_evidence
+from .awarders import awarder_of
+from .unit_lexicon import lexicon as unit_lexicon
 from .unit_names import is_region_name
 from .units import find_units
 
@@ -36,7 +38,7 @@ def _lexicon(rules: Rules):
         "degree": regex.compile(degrees_at_end, regex.VERSION1),
         # the same pattern read from the end: finds at once whether a text ends with degrees at all
         "ends_with_degree": regex.compile(degrees_at_end, regex.VERSION1 | regex.REVERSE),
-        "roles": frozenset(w.lower() for w in rules.roles),
+        "roles": frozenset(w.lower() for w in rules.roles + rules.connectives + rules.clause_weekdays),
         "prefixes": frozenset(prefixes),
         "offices": frozenset(w.lower() for w in rules.offices),
         "office": GazetteerMatcher(rules.offices),
@@ -67,10 +69,16 @@ def strip_titles(name: str) -> str:
     return name
 
 
+def has_honorific(phrase: str) -> bool:
+    """True when ``phrase`` starts with an honorific or a rank ("dr. Rina", "Irjen Pol Nico")."""
+    return _lexicon()["prefix"].match(phrase.strip()) is not None
+
+
 def _is_name_word(word: str, lex: dict) -> bool:
     bare = word.rstrip(".")
     return bool(_NAME_TOKEN.fullmatch(word)) and bare.lower() not in lex["roles"] \
-        and not (bare.isupper() and len(bare) > 1) and not is_region_name(word)
+        and not (bare.isupper() and len(bare) > 1) and not is_region_name(word) \
+        and bare.lower() not in unit_lexicon().kinds and awarder_of(bare) is None   # "KemenPAN-RB", "BPS"
 
 
 def _name_start(tokens: list[str], lex: dict) -> int:
@@ -83,7 +91,8 @@ def _name_start(tokens: list[str], lex: dict) -> int:
     words = [t.strip(",()") for t in tokens]
     titles = [i for i, w in enumerate(words) if w in lex["prefixes"]]
     if titles and titles[-1] + 1 < len(tokens) and all(
-            _NAME_TOKEN.fullmatch(w) and not t.endswith(",") for w, t in zip(words[titles[-1] + 1:-1], tokens[titles[-1] + 1:-1])):
+            _NAME_TOKEN.fullmatch(w) for w in words[titles[-1] + 1:]) and not any(
+            t.endswith(",") for t in tokens[titles[-1] + 1:-1]):
         start = titles[-1]
         while start > 0 and words[start - 1] in lex["prefixes"]:
             start -= 1
@@ -121,7 +130,8 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None, int]:
     prefix = lex["prefix"].match(bare[offset:])
     if prefix:
         offset += prefix.end()
-    if not name or name.lower() in lex["pronouns"] or len(name.split()) > 5 or _names_a_body(name):
+    if not name or name.lower() in lex["pronouns"] or len(name.split()) > 5 or is_region_name(name) \
+            or _names_a_body(name):
         return phrase.strip(" ,") or None, None, len(phrase)
     role = bare[:found[name_start].start()].strip(" ,") or None
     return role, name, offset
@@ -159,6 +169,39 @@ def introduced_people(text: str, sentences: list[tuple[int, int]]) -> list[str]:
             if any(word.strip(".()") in lex["offices"] for word in office.split()) and name not in people:
                 people.append(name)
     return people
+
+
+def full_name_in(text: str, short: str) -> str | None:
+    """The longest full name in ``text`` that holds the one-word name ``short`` ("kata Diah" after
+    "Deputi Bidang Pelayanan Publik Diah Natalisa", wherever the article says it), or None.
+
+    >>> full_name_in("Hal itu disampaikan Deputi Diah Natalisa. Diah menegaskan ...", "Diah")
+    'Diah Natalisa'
+    >>> full_name_in("Kepala Dinas Muhammad Imanuddin hadir.", "Imanuddin"), full_name_in("Diah hadir.", "Diah")
+    ('Muhammad Imanuddin', None)
+    """
+    lex = _lexicon()
+    best: list[str] = []
+    for match in regex.finditer(r"(?<![\p{L}\-])" + regex.escape(short) + r"(?![\p{L}\-])", text):
+        left = [w for w in _NON_SPACE.findall(text[max(0, match.start() - 80):match.start()])][-3:]
+        right = _NON_SPACE.findall(text[match.end():match.end() + 80])[:3]
+        before = []
+        for word in reversed(left):
+            if word.endswith((",", ".")) or not _is_name_word(word, lex) or word in lex["prefixes"]:
+                break
+            before.insert(0, word)
+        after = []
+        for word in right:
+            bare = word.rstrip(",.")
+            if not bare or not _is_name_word(bare, lex):
+                break
+            after.append(bare)
+            if word != bare:
+                break
+        name = before + [short] + after
+        if len(name) > len(best):
+            best = name
+    return " ".join(best) if len(best) > 1 else None
 
 
 class Speakers:

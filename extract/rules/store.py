@@ -61,6 +61,7 @@ class Rules:
     clause_weekdays: tuple[str, ...]             # people/clause_weekdays.txt
     clause_ends: tuple[str, ...]                 # people/clause_ends.txt
     pronouns: tuple[str, ...]                    # people/pronouns.txt
+    connectives: tuple[str, ...]                 # people/connectives.txt
     speaker_settings: tuple[str, ...]            # people/settings.txt
     places: tuple[tuple[str, str], ...]          # units/places.tsv: (role, word)
 
@@ -93,7 +94,7 @@ class Rules:
             titles=t.read_pairs(directory, "people/titles.tsv", "kind", "title"),
             roles=words("people/roles.txt"), offices=words("people/offices.txt"),
             clause_weekdays=words("people/clause_weekdays.txt"), clause_ends=words("people/clause_ends.txt"),
-            pronouns=words("people/pronouns.txt"), speaker_settings=words("people/settings.txt"),
+            pronouns=words("people/pronouns.txt"), connectives=words("people/connectives.txt"), speaker_settings=words("people/settings.txt"),
             places=t.read_places(directory),
         )
 
