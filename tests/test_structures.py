@@ -158,6 +158,14 @@ SPEAKER_CASES = [
      "Andi Saputra"),
     ("short-form-introduced-later", "“Terus berbenah,” kata Ratna. Hal itu disampaikan Deputi Ratna Sari Dewi.",
      "Ratna Sari Dewi"),
+    ("a-place-before-the-name", "Dalam diskusi bertema inovasi di Provinsi Bali I Made Sudarsana menyampaikan "
+     "bahwa inovasi berjalan.", "I Made Sudarsana"),
+    ("rank-in-parentheses", "“Kami bangga,” ujar Kapolres Contoh Ajun Komisaris Besar Polisi (AKBP) Dedi Kurnia "
+     "kepada wartawan.", "Dedi Kurnia"),
+    ("an-office-alone-is-its-holder", "Piagam diterima Walikota Administrasi Jakarta Barat, M. Yusuf, di Balai Kota. "
+     "Walikota menjelaskan, penghargaan itu menjadi tolok ukur.", "M. Yusuf"),
+    ("a-relative-clause-after-the-name", "Gubernur Jawa Barat Dedi Mulyana yang hadir dalam acara itu mengatakan "
+     "bahwa penilaian berjalan baik.", "Dedi Mulyana"),
     ("an-agency-before-the-name-is-not-the-name",
      "“Kami apresiasi,” ujar Sukarjo. Asisten Deputi KemenPAN-RB Ahmad Sukarjo hadir.", "Ahmad Sukarjo"),
 ]

@@ -156,30 +156,51 @@ def _reported(text: str, sentence: tuple[int, int], speakers: Speakers, quoted: 
     for match in lex["reported"].finditer(text, s_start, s_end):
         if any(a <= match.start() < b for a, b in quoted):
             continue
-        lead = text[s_start:match.start()]
-        lead = lex["trailing_weekday"].sub("", lead.rstrip(" ,"))
-        lead = lex["trailing_setting"].sub("", lead.rstrip(" ,")).rstrip(" ,")
-        lead = _TRAILING_ROLE.sub(r", \1", lead)
+        whole = lex["trailing_weekday"].sub("", text[s_start:match.start()].rstrip(" ,")).rstrip(" ,")
+        lead = lex["trailing_setting"].sub("", whole).rstrip(" ,")
         if lex["pronoun_end"].search(lead) and speakers.last:
             yield speakers.last, None, None, None, match.group("verb"), match.end()
             continue
-        lead = without_degrees(lead)
-        tail = _CAPITALISED_RUN.search(lead)
-        if not tail:
-            continue
-        phrase = tail.group(1)
-        role_part, name_part = (phrase.split(",", 1) + [""])[:2] if "," in phrase else (phrase, "")
-        role, name, offset = split_role_name(phrase if not name_part.strip() else name_part)
-        base = s_start + tail.start(1) + (len(role_part) + 1 if name_part.strip() else 0)
-        if name and name_part.strip():
-            role = role_part.strip() or role
-            base += len(name_part) - len(name_part.lstrip())
-        if not name:
-            continue
-        if len(name.split()) == 1 and not role and speakers.resolve(name) == name:
-            continue    # a lone capitalised word before a verb is a name only when it was one before
-        position = text.find(name.split()[0], base)
-        yield name, role, position, position + len(name), match.group("verb"), match.end()
+        # the setting after the name ("Dadang dalam sambutannya"), else a place before it ("di Bali I Wayan")
+        found = _named_in_lead(text, s_start, lead, speakers) or \
+            (_named_in_lead(text, s_start, whole, speakers) if lead != whole else None)
+        if found:
+            yield *found, match.group("verb"), match.end()
+        elif (holder := _office_holder(lead, speakers)) is not None:
+            yield holder, None, None, None, match.group("verb"), match.end()
+
+
+def _office_holder(lead: str, speakers: Speakers) -> str | None:
+    """The person a subject that is only an office stands for ("Walikota menjelaskan")."""
+    tail = _CAPITALISED_RUN.search(lead)
+    if not tail or not _SENTENCE_OPENING.fullmatch(lead[:tail.start(1)]):
+        return None
+    role, name, _ = split_role_name(tail.group(1))
+    return speakers.holder_of(role) if role and not name else None
+
+
+_SENTENCE_OPENING = regex.compile(r"[\W\p{Ll}]*", regex.VERSION1)   # "Secara khusus, " before the subject
+
+
+def _named_in_lead(text: str, s_start: int, lead: str, speakers: Speakers):
+    """(name, role, start, end) of the speaker at the end of the words before a speech verb, or None."""
+    lead = without_degrees(_TRAILING_ROLE.sub(r", \1", lead))
+    tail = _CAPITALISED_RUN.search(lead)
+    if not tail:
+        return None
+    phrase = tail.group(1)
+    role_part, name_part = (phrase.split(",", 1) + [""])[:2] if "," in phrase else (phrase, "")
+    role, name, offset = split_role_name(phrase if not name_part.strip() else name_part)
+    base = s_start + tail.start(1) + (len(role_part) + 1 if name_part.strip() else 0)
+    if name and name_part.strip():
+        role = role_part.strip() or role
+        base += len(name_part) - len(name_part.lstrip())
+    if not name:
+        return None
+    if len(name.split()) == 1 and not role and speakers.resolve(name) == name:
+        return None    # a lone capitalised word before a verb is a name only when it was one before
+    position = text.find(name.split()[0], base)
+    return name, role, position, position + len(name)
 
 
 def find_quotes(text: str, sentences: list[tuple[int, int]] | None = None) -> list[QuoteCandidate]:

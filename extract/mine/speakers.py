@@ -54,13 +54,16 @@ def without_degrees(text: str) -> str:
 def _without_degrees(text: str, lex: dict) -> str:
     """``text`` without the degrees at its end ("..., S.H., M.Si"). Most texts end with none, which
     the pattern read from the end tells at once; read from the start, it is tried at every position."""
-    return lex["degree"].sub("", text) if lex["ends_with_degree"].search(text) else text
+    if not lex["ends_with_degree"].search(text):
+        return text
+    found = lex["degree"].search(text)
+    return text if found is None or not text[:found.start()].strip() else text[:found.start()]   # "M. Anwar" is a name
 
 
 def strip_titles(name: str) -> str:
     """A name without honorifics before it and degrees after it."""
     lex = _lexicon()
-    name = _SPACES.sub(" ", name).strip(" ,")
+    name = _SPACES.sub(" ", name.replace("(", " ").replace(")", " ")).strip(" ,")   # "(Kombes Pol) Rudi"
     previous = None
     while previous != name:
         previous = name
@@ -126,6 +129,8 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None, int]:
     if name_start == len(found):
         return phrase.strip(" ,") or None, None, len(phrase)
     offset = found[name_start].start()
+    region = _leading_region(bare[offset:])   # "Gubernur Jawa Tengah Nana Sudjana": the place ends the role
+    offset += region
     name = strip_titles(bare[offset:])
     prefix = lex["prefix"].match(bare[offset:])
     if prefix:
@@ -133,8 +138,17 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None, int]:
     if not name or name.lower() in lex["pronouns"] or len(name.split()) > 5 or is_region_name(name) \
             or _names_a_body(name):
         return phrase.strip(" ,") or None, None, len(phrase)
-    role = bare[:found[name_start].start()].strip(" ,") or None
+    role = bare[:found[name_start].start() + region].strip(" ,") or None
     return role, name, offset
+
+
+def _leading_region(phrase: str) -> int:
+    """The length of a region's name of several words at the start of ``phrase`` (with the space after it)."""
+    words = phrase.split(" ")
+    for size in (3, 2):
+        if len(words) > size and is_region_name(" ".join(words[:size])):
+            return len(" ".join(words[:size])) + 1
+    return 0
 
 
 def _names_a_body(name: str) -> bool:
@@ -146,9 +160,10 @@ def _names_a_body(name: str) -> bool:
     return bool(find_units(name)) or bool(scheme_evidence(name)) or bool(find_predicates(name))
 
 
-def introduced_people(text: str, sentences: list[tuple[int, int]]) -> list[str]:
-    """Full names the article introduces with an office, quoted or not ("Piagam diterima Kapolres
-    Bantul, AKBP Raditya Wisnu Pradana, S.I.K."), so that a later "kata Raditya" is that person."""
+def introduced_people(text: str, sentences: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """(full name, office) of the people the article introduces with an office, quoted or not ("Piagam
+    diterima Kapolres Bantul, AKBP Raditya Wisnu Pradana, S.I.K."), so that a later "kata Raditya"
+    or "Kapolres menjelaskan" is that person."""
     lex = _lexicon()
     offices = [start for start, _, _, _ in lex["office"].finditer(text)]   # found once for the article
     people = []
@@ -166,8 +181,8 @@ def introduced_people(text: str, sentences: list[tuple[int, int]]) -> list[str]:
             if not name or len(name.split()) < 2:
                 continue
             office = " ".join(filter(None, [pieces[index - 1] if index else "", role or ""])).lower()
-            if any(word.strip(".()") in lex["offices"] for word in office.split()) and name not in people:
-                people.append(name)
+            if any(word.strip(".()") in lex["offices"] for word in office.split()) and name not in dict(people):
+                people.append((name, office))
     return people
 
 
@@ -207,10 +222,18 @@ def full_name_in(text: str, short: str) -> str | None:
 class Speakers:
     """Names said so far in an article, for short forms and pronouns."""
 
-    def __init__(self, introduced: list[str] | None = None):
-        self.full: list[str] = list(introduced or [])
+    def __init__(self, introduced: list[tuple[str, str]] | None = None):
+        self.full: list[str] = [name for name, _ in introduced or []]
+        self.offices: list[tuple[str, str]] = list(introduced or [])   # (name, office in lower case)
         self.last: str | None = None
         self.roles: dict[str, str] = {}
+
+    def holder_of(self, role: str) -> str | None:
+        """The one person introduced with an office that holds every word of ``role`` ("Walikota
+        menjelaskan" after "diterima Walikota Administrasi Jakarta Timur, M. Anwar")."""
+        words = set(role.lower().split())
+        holders = {name for name, office in self.offices if words and words <= set(office.split())}
+        return holders.pop() if len(holders) == 1 else None
 
     def resolve(self, name: str) -> str:
         """A short form ("Dadang", "Sri Hartati") -> the full name said earlier that holds its words."""
