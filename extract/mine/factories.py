@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .awarders import awarder_of, find_awarders
 from .components import Found, RuleComponent, sentence_offsets
-from .dates import date_spans, normalise_candidate
+from .dates import date_spans, normalise_candidate, years_named
 from .predicates import OTHER, describe, find_predicates
 from .quotes import find_quotes
 from .schemes import scheme_evidence
@@ -81,8 +81,9 @@ class DateFinder(RuleComponent):
 
     def find(self, doc: Doc, text: str) -> Iterator[Found]:
         published = doc.user_data.get("extract", {}).get("published")
+        named = years_named(text) if published is None else ()
         for start, end, rule_id in date_spans(text, rules=self.rules):
-            resolved = normalise_candidate(text[start:end], rule_id, published, rules=self.rules)
+            resolved = normalise_candidate(text[start:end], rule_id, published, rules=self.rules, named_years=named)
             if resolved:
                 date, precision = resolved
                 value = date.isoformat() if precision == "day" else date.isoformat()[:7] if precision == "month" \
