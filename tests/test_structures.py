@@ -111,6 +111,18 @@ CLAIM_CASES = [
     ("a-list-of-letters-ends-its-sentence",
      "Monev KIP menilai rumah sakit tipe A, B, dan C. Penghargaan diterima RSUD Kota Bogor dengan kategori Informatif.",
      {("Rumah Sakit Umum Daerah Kota Bogor", "Informatif")}),
+    ("a-list-after-a-sentence-ending-in-its-lead",
+     "Untuk WBBM diantaranya.\nPolres Contoh Kota, Polres Pelabuhan Sunda dan Polres Tegal.",
+     {("Kepolisian Resor Contoh Kota", "WBBM"), ("Kepolisian Resor Pelabuhan Sunda", "WBBM"),
+      ("Kepolisian Resor Tegal", "WBBM")}),
+    ("the-units-under-a-body-are-no-unit",
+     "Enam Polres Jajaran Polda Jateng Raih Predikat WBK", set()),
+    ("a-misspelt-type-name-with-dan-is-one-unit",
+     "Dinas Penanaman Modall dan Pelayanan Terpadu Satu Pintu Kota Bima meraih predikat Pelayanan Prima.",
+     {("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bima", "Pelayanan Prima")}),
+    ("a-rank-after-a-unit-ends-it",
+     "Polresta Contoh meraih predikat WBK. Predikat itu diraih Polresta Contoh Komisaris Besar Polisi Andi Wijaya "
+     "bersama masyarakat Kota Bogor.", {("Kepolisian Resor Kota Contoh", "WBK")}),
     ("a-kind-of-unit-alone-receives-nothing",
      "Tiga unit yang dinilai, yakni RSUD, Dinas Kependudukan dan Pencatatan Sipil dan Samsat, meraih kategori A.", set()),
 ]

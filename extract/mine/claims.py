@@ -39,7 +39,7 @@ from ..records import Claim, Mention
 from .claim_scores import score_for, scores_beside_units
 from .claim_years import BARE_YEAR, article_year, sentence_year
 from .cues import cue_ids, cue_in
-from .pairing import LIST_MARKER, MARKER, Span, clauses, group_mentions, is_awarder, is_list, live_predicates, pair, recipients
+from .pairing import LIST_MARKER, MARKER, Span, clauses, introduces_list as opens_list, group_mentions, is_awarder, is_list, live_predicates, pair, recipients
 from .schemes import scheme_evidence, scheme_info
 from .unit_names import unit_signature
 
@@ -95,7 +95,7 @@ def _pairs(ctx: _Context, index: int) -> list[tuple[Mention, Mention, Span, str]
     predicates = live_predicates(text, sentence)
     if not predicates:
         return []
-    introduces_list = text[sentence.start:sentence.end].rstrip().endswith(":")
+    introduces_list = opens_list(text, sentence)
     if introduces_list:   # "... meraih predikat WBK Tahun 2023, yaitu:" and the recipients listed below
         governed = _governed(ctx, index, introduces_list)
         if governed:

@@ -107,11 +107,22 @@ def _is_table_row(text: str, sentence: Span) -> bool:
 _LIST_ITEM = regex.compile(r"[ \t]*" + MARKER + r"[ \t]+\p{Lu}")
 
 
+def introduces_list(text: str, sentence: Span) -> bool:
+    """The sentence opens a list of the lines or sentences after it ("... meraih WBK, yaitu:",
+    "Untuk WBBM diantaranya.")."""
+    return _LIST_HEADING_END.search(text, sentence.start, sentence.end) is not None
+
+
+_LIST_HEADING_END = regex.compile(
+    r"(?::|\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|sebagai\s+berikut|adalah)\s*[.:]?)\s*$", regex.IGNORECASE)
+
+
 def live_predicates(text: str, sentence: Span) -> list[Mention]:
     """Predicates that state an outcome: not hoped for, and in a sentence that speaks of one."""
     if not sentence.predicates:
         return []
-    if not _is_table_row(text, sentence) and not cue_in("award", text[sentence.start:sentence.end]):
+    if not _is_table_row(text, sentence) and not cue_in("award", text[sentence.start:sentence.end]) \
+            and not introduces_list(text, sentence):
         return []
     live, since, hoped = [], sentence.start, None
     for p in sentence.predicates:   # a hope is read after the previous predicate ("Menuju Informatif" is a label)

@@ -15,8 +15,10 @@ import bisect
 from dataclasses import dataclass
 
 import regex
+from rapidfuzz import fuzz
 
 from ..rules.store import Rules, derived
+from ..settings import FUZZY_CUTOFF
 from .predicates import find_ranks
 from .unit_lists import list_members
 from .unit_lexicon import PAREN_ACRONYM, Lexicon, lexicon, region_kind
@@ -40,8 +42,8 @@ def _any_region(text: str, pos: int, lex: Lexicon) -> int | None:
     return found[1] if found else None
 
 
-def _extend(text: str, pos: int, lex: Lexicon) -> int:
-    """The end of a unit name whose head ends at ``pos``."""
+def _extend(text: str, pos: int, lex: Lexicon, start: int | None = None) -> int:
+    """The end of a unit name whose head ends at ``pos`` (and starts at ``start``)."""
     end, after_place = pos, False
     while True:
         match = lex.token.match(text, end)
@@ -55,7 +57,7 @@ def _extend(text: str, pos: int, lex: Lexicon) -> int:
         starts_unit = lex.head.match(text, tok_start) is not None
         if conn and token[0].isdigit():
             return end             # "DPMPTSP dan 34 Samsat": a count starts a new phrase
-        if conn and conn not in _NESTING and starts_unit:
+        if conn and conn not in _NESTING and starts_unit and not _one_misspelt_name(text, start, tok_start, lex):
             return end             # "A dan B", "A, B": a list of units, not one name
         if conn == "di" and _any_region(text, tok_start, lex) is None:
             return end
@@ -67,6 +69,20 @@ def _extend(text: str, pos: int, lex: Lexicon) -> int:
         place_end = None if conn else _any_region(text, tok_start, lex)
         after_place = place_end is not None and place_end >= match.end()
         end = place_end if after_place else match.end()
+
+
+def _one_misspelt_name(text: str, start: int | None, inner: int, lex: Lexicon) -> bool:
+    """True when the name so far and the head after "dan" are one type's name misspelt ("Dinas Penamaman
+    Modal dan Pelayanan Terpadu Satu Pintu" is the DPMPTSP), not two units."""
+    if start is None:
+        return False
+    head = lex.head.match(text, inner)
+    if head is None:
+        return False
+    written = " ".join(text[start:head[1]].split())
+    first = written.split(" ", 1)[0]
+    return any(choice.split(" ", 1)[0] == first and fuzz.ratio(written, choice) >= FUZZY_CUTOFF
+               for choice in lex.type_names if choice.count(" ") == written.count(" "))
 
 
 def _in_title_case_line(text: str, pos: int) -> bool:
@@ -131,9 +147,9 @@ def _unit_end(text: str, head_match: tuple[int, int, str], lex: Lexicon) -> tupl
     inner = lex.head.match(text, bridge.end()) if bridge else None
     if inner:
         head_end = bridge.end()   # "Biro hukum, persidangan, dan humas Kementerian ..."
-        end = _extend(text, inner[1], lex)
+        end = _extend(text, inner[1], lex, head_match[0])
     else:
-        end = _extend(text, head_end, lex)
+        end = _extend(text, head_end, lex, head_match[0])
     if not _has_name(text[head_end:end]):
         return None
     return end, f"unit.head.{lex.kinds.get(head, 'other')}"
