@@ -123,6 +123,17 @@ CLAIM_CASES = [
     ("a-rank-after-a-unit-ends-it",
      "Polresta Contoh meraih predikat WBK. Predikat itu diraih Polresta Contoh Komisaris Besar Polisi Andi Wijaya "
      "bersama masyarakat Kota Bogor.", {("Kepolisian Resor Kota Contoh", "WBK")}),
+    ("alternating-units-and-ranks",
+     "Pemkab Contoh meraih peringkat pertama dalam evaluasi pelayanan publik, yaitu Pemprov Bali meraih peringkat "
+     "kedua, Pemprov Jambi peringkat ketiga dan Pemprov Riau pada peringkat keempat.",
+     {("Pemerintah Kabupaten Contoh", "Peringkat I"), ("Pemerintah Provinsi Bali", "Peringkat II"),
+      ("Pemerintah Provinsi Jambi", "Peringkat III"), ("Pemerintah Provinsi Riau", "Peringkat IV")}),
+    ("a-counted-group-is-its-own-subject",
+     "KPP Pratama Contoh Raih Predikat WBBM, Dua KPP Lain Sabet WBK",
+     {("Kantor Pelayanan Pajak Pratama Contoh", "WBBM")}),
+    ("a-label-written-with-badan-publik-is-no-unit",
+     "Pemkab Contoh meraih predikat Badan Publik Menuju Informatif dari Komisi Informasi.",
+     {("Pemerintah Kabupaten Contoh", "Menuju Informatif")}),
     ("a-kind-of-unit-alone-receives-nothing",
      "Tiga unit yang dinilai, yakni RSUD, Dinas Kependudukan dan Pencatatan Sipil dan Samsat, meraih kategori A.", set()),
 ]

@@ -13,6 +13,7 @@ from .awarders import awarder_of
 from .cues import cue_in, cue_patterns
 from .schemes import scheme_info
 from .unit_names import is_unit_type
+from .units import counted_starts
 
 MARKER = r"(?:\d{1,2}[.)]|[-•*])"          # "1." "2)" "-" "•": an item of a list
 LIST_MARKER = regex.compile(r"\s*" + MARKER + r"\s*")
@@ -145,7 +146,9 @@ def pair(text: str, units: list[Mention], predicates: list[Mention]) -> list[tup
     else the subjects before the first predicate, else the units after it."""
     for predicate in predicates:
         after = [u for u in units if u.start >= predicate.end]
-        if after and cue_in("enumeration", text[predicate.end:after[0].start]):
+        subject = any(u.end <= predicate.start and "," not in text[u.end:predicate.start] for u in units)
+        # "A meraih X, yaitu B meraih Y": A keeps X; "Selain A, X diraih dua kabupaten, yakni B dan C": B, C
+        if after and not subject and cue_in("enumeration", text[predicate.end:after[0].start]):
             following = [p for p in predicates if p.start > predicate.end and p.value != predicate.value]
             limit = following[0].start if following else len(text)
             return [(u, predicate) for u in after if u.start < limit]
@@ -162,7 +165,20 @@ def pair(text: str, units: list[Mention], predicates: list[Mention]) -> list[tup
         return pairs + [(after[-1], p) for p in trailing if (after[-1], p) not in pairs]
     # the subjects take every predicate up to the next unit, but not an earlier result ("naik dari ...")
     later = [u.start for u in units if u.start > subjects[-1].end]
-    limit = later[0] if later else len(text)
+    later += [c for c in counted_starts(text, subjects[-1].end, max(p.end for p in predicates)) if c > subjects[-1].end]
+    limit = min(later) if later else len(text)
     owned = [p for p in predicates if subjects[-1].end <= p.start < limit]
     kept = [p for i, p in enumerate(owned) if i == 0 or not cue_in("superseded", text[owned[i - 1].end:p.start])]
-    return [(unit, p) for unit in subjects for p in kept]
+    return [(unit, p) for unit in subjects for p in kept] + _alternating(text, units, predicates, limit)
+
+
+def _alternating(text: str, units: list[Mention], predicates: list[Mention], start: int) -> list[tuple[Mention, Mention]]:
+    """Units after the subjects' results, each followed by its own ("A meraih peringkat kedua, B peringkat
+    ketiga dan C pada peringkat keempat"): each takes the predicates between it and the next unit."""
+    later = [u for u in units if u.start >= start]
+    pairs = []
+    for unit, following in zip(later, later[1:] + [None]):
+        limit = following.start if following else len(text)
+        own = [p for p in predicates if unit.end <= p.start < limit]
+        pairs += [(unit, own[0])] if own else []
+    return pairs

@@ -185,6 +185,19 @@ def find_units(text: str, rules: Rules | None = None) -> list[UnitCandidate]:
     return sorted(found + members, key=lambda u: u.start)
 
 
+def counted_starts(text: str, start: int, end: int, rules: Rules | None = None) -> list[int]:
+    """Where a counted group of units starts in ``text[start:end]`` ("Dua KPP Lain Sabet WBK"): no unit,
+    but a subject of its own, so the results after it are not the unit's before it."""
+    lex = lexicon(rules=rules)
+    out, pos = [], start
+    while (head := lex.head.search(text, pos)) and head[0] < end:
+        counted = lex.counted.search(text, max(start, head[0] - 20), head[0])
+        if counted:
+            out.append(counted.start())
+        pos = head[1]
+    return out
+
+
 _SENTENCE_START = regex.compile(r"(?:^|[.!?][\"”’]?[ \t]+|\n[ \t]*|[–—][ \t]+)$", regex.VERSION1)
 _AFTER_COMMA = regex.compile(r",[ \t]*$")
 _VERB_AFTER = regex.compile(r"[ \t]+(?P<word>\p{L}+)", regex.VERSION1)
