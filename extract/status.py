@@ -63,6 +63,23 @@ class Status(str, enum.Enum):
         return f"{source}: {self.template.format(**fields)}"
 
 
+MAX_DETAIL = 300   # characters of an exception's text a row's error keeps
+
+
+def describe(exc: BaseException) -> str:
+    """An exception as a row's error tells it: its type and its message on one line, cut short, so
+    that an error never carries the payload that caused it.
+
+    >>> describe(AttributeError("'NoneType' object has no attribute 'startswith'"))
+    "AttributeError: 'NoneType' object has no attribute 'startswith'"
+    >>> len(describe(ValueError("x" * 10_000))) == MAX_DETAIL, describe(KeyError())
+    (True, 'KeyError')
+    """
+    text = " ".join(str(exc).split())
+    said = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return said if len(said) <= MAX_DETAIL else said[:MAX_DETAIL - 1] + "…"
+
+
 def group_of(status: str) -> Group:
     """The group of a status code as a table holds it (an unknown code fails)."""
     try:

@@ -2,7 +2,9 @@
 
 Each reader yields one ``RawDoc`` per input record; a record that cannot be
 read still yields a ``RawDoc`` with ``status`` and ``error`` set, so that every
-input ends up as exactly one ``articles`` row.
+input ends up as exactly one ``articles`` row. Whatever a reader, or a library
+under it, raises ends that input with one ``read_error`` row (:func:`guarded`):
+the records read before it are kept and the run goes on.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from typing import Iterable, Iterator
 
 from ..settings import Settings
 from ..records import RawDoc
-from ..status import ReadError, Unsupported
+from ..status import ReadError, Unsupported, describe
 from .files import read_html_file, read_text_file
 from .jsonl import read_jsonl
 from .warc import read_warc
@@ -62,6 +64,10 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
 
 def read_input(item: str, settings: Settings = Settings()) -> Iterator[RawDoc]:
     """All records of one expanded input (a URL or a file), within the settings' limits."""
+    return guarded(_read(item, settings), item)
+
+
+def _read(item: str, settings: Settings) -> Iterator[RawDoc]:
     if is_url(item):
         yield fetch_url(item, settings)
         return
@@ -75,6 +81,20 @@ def read_input(item: str, settings: Settings = Settings()) -> Iterator[RawDoc]:
         yield RawDoc.failed(Unsupported(item, expected=", ".join(SUPPORTED)))
         return
     yield from readers[kind](path, settings.limits)
+
+
+def guarded(records: Iterator[RawDoc], item: str) -> Iterator[RawDoc]:
+    """A reader's records; should it raise, a ``read_error`` row naming the input and the last record
+    read before it ends them. The readers of archives and feeds name the offset or line themselves."""
+    last = None
+    try:
+        for raw in records:
+            last = raw.source
+            yield raw
+    except Exception as exc:   # the one boundary of reading: a bad file must not stop a run of millions
+        log.error("%s: reading stopped", item, exc_info=exc)
+        after = f" after {last}" if last else ""
+        yield RawDoc.failed(ReadError(item, f"reading stopped{after} ({describe(exc)}); the rest is lost"))
 
 
 def iter_raw_docs(inputs: Iterable[str], settings: Settings = Settings()) -> Iterator[RawDoc]:

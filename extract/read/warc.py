@@ -6,7 +6,10 @@ are passed over. A ``revisit`` record of an HTML page (a crawler's note that
 the page was the same as an earlier capture) becomes a ``duplicate`` row
 pointing at the capture it repeats. A truncated or corrupt archive yields one
 error record at the offset where reading stopped, and the records before it
-are kept; an archive without any HTML record yields one ``empty`` row.
+are kept; so does whatever warcio raises on a malformed record (a response
+without ``WARC-Target-URI``, a header it cannot parse): a ``read_error`` row at
+that record's offset, naming the exception. An archive without any HTML record
+yields one ``empty`` row.
 
 Limits: a record whose payload is over ``max_page_bytes`` is a ``too_large``
 row (at most that much is read of it); once the records' declared lengths add
@@ -16,17 +19,15 @@ up to more than ``max_decompressed_bytes`` the rest of the archive is not read
 from __future__ import annotations
 
 import logging
-import zlib
 from pathlib import Path
 from typing import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from .decode import charset_from_header, decode_html
 from ..limits import Limits
 from ..records import RawDoc
-from ..status import Duplicate, Empty, ReadError, TooLarge, TooLargeDecompressed
+from ..status import Duplicate, Empty, ReadError, RecordError, TooLarge, TooLargeDecompressed, describe
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,24 @@ def _revisit(record, source: str, url: str | None) -> RawDoc:
     return RawDoc.failed(error, url=url, refers_to=refers_to)
 
 
+def _unreadable(path: Path, offset: int, exc: BaseException) -> ReadError:
+    log.debug("%s@%d: unreadable WARC record", path, offset, exc_info=exc)
+    return ReadError(f"{path}@{offset}", f"unreadable WARC ({describe(exc)}); the rest of the archive is not read")
+
+
+def _records(iterator: ArchiveIterator, path: Path) -> Iterator[tuple[object, int]]:
+    """The archive's records with their offsets; what stops the parsing of one is a
+    :class:`~extract.status.ReadError` at its offset."""
+    while True:
+        try:
+            record = next(iterator)
+        except StopIteration:
+            return
+        except Exception as exc:   # warcio raises anything on a malformed record: it ends the archive, not the run
+            raise _unreadable(path, iterator.offset, exc) from exc
+        yield record, iterator.offset   # the record's start, until its content is read
+
+
 def read_warc(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
     offset = 0
     records = documents = 0
@@ -65,7 +84,7 @@ def read_warc(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
     try:
         with open(path, "rb") as stream:
             iterator = ArchiveIterator(stream)
-            for record in iterator:
+            for record, offset in _records(iterator, path):
                 records += 1
                 declared += _length(record)
                 if budget is not None and declared > budget:
@@ -96,16 +115,18 @@ def read_warc(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
                 charset = charset_from_header(record.http_headers.get_header("Content-Type"))
                 html, _ = decode_html(data, declared=charset)
                 yield RawDoc(source=source, url=url, html=html)
-                offset += iterator.get_record_length()
             end = path.stat().st_size
             if iterator.offset < end:   # the reader stopped at a member it could not even start to read
                 documents += 1
                 source = f"{path}@{iterator.offset}"
                 yield RawDoc.failed(ReadError(source, f"the last {end - iterator.offset:,} bytes are not a whole "
                                                       "WARC record (truncated or corrupt archive)"))
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
+    except RecordError as error:
         documents += 1
-        yield RawDoc.failed(ReadError(f"{path}@{offset}", f"unreadable WARC ({exc})"))
+        yield RawDoc.failed(error)
+    except Exception as exc:   # opening the file, or reading the record at ``offset``
+        documents += 1
+        yield RawDoc.failed(_unreadable(path, offset, exc))
     if not documents:
         what = f"no HTML records among its {records}" if records else "no WARC records"
         yield RawDoc.failed(Empty(str(path), what))
