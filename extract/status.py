@@ -1,5 +1,6 @@
 """What became of a record: its status, the group the run's summary counts it in, and the errors
-that readers and stages raise for a record they cannot use.
+that readers and stages raise for a record they cannot use; and :class:`RunError`, the one
+error that is no record's but the run's.
 
 Every ``articles`` row has one :class:`Status`; the closing summary counts them in three
 groups (:class:`Group`), and inputs = ok + failed + skipped. A status is a ``str``, so the
@@ -152,3 +153,8 @@ class Timeout(RecordError):
 class Duplicate(RecordError):
     """A record that repeats another (a WARC revisit record): kept, not mined."""
     status = Status.DUPLICATE
+
+
+class RunError(Exception):
+    """A run that cannot go on, through no record's fault (a cluster whose workers do not see the
+    inputs): the command line says it in one line and exits with 3."""
