@@ -180,4 +180,12 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    _warn_if_incomplete(getattr(args, "out_dir", None) or getattr(args, "pred", None))
     return args.func(args)
+
+
+def _warn_if_incomplete(out_dir: str | None) -> None:
+    """A command reading a run's tables says so when that run has not finished."""
+    from .io.tables import incomplete
+    if out_dir is not None and incomplete(out_dir):
+        print(f"warning: the run that wrote {out_dir} has not finished: its tables are incomplete", file=sys.stderr)

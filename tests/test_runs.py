@@ -72,6 +72,8 @@ def test_a_failed_run_exits_with_3_and_leaves_its_tables_marked_incomplete(tmp_p
         tables = extract.load(tmp_path)
     assert "incomplete" in caplog.text and tables["articles"].attrs["incomplete"]
     assert len(tables["articles"]) == 1, "the shard finished before the failure is kept, for the rerun"
+    assert main(["claims", str(tmp_path)]) == 0
+    assert "its tables are incomplete" in capsys.readouterr().err
 
     monkeypatch.undo()
     assert main(command) == EXIT_OK
