@@ -5,7 +5,9 @@ news-please's ``maintext``, ``date_publish``, ``source_domain`` and ``authors``
 too. The source of each record is ``path:line``.
 
 Lines are read as bytes, at most ``max_page_bytes`` of one line (a longer line
-is a ``too_large`` row and is skipped), invalid UTF-8 replaced. A ``.gz`` file
+is a ``too_large`` row and is skipped), invalid UTF-8 replaced, a byte-order mark
+at the start dropped; lone surrogates (``"\\ud800"``) in any value become U+FFFD and a
+blank ``url`` is no URL (:class:`~extract.records.RawDoc`). A ``.gz`` file
 is read until ``max_decompressed_bytes`` have come out of it; a truncated or
 corrupt one keeps the lines before the damage and ends with a ``read_error``
 row at the line where reading stopped; so does anything else raised while
@@ -13,6 +15,7 @@ reading, naming the exception.
 """
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 import zlib
@@ -138,6 +141,8 @@ def read_jsonl(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
                     yield RawDoc.failed(TooLarge(
                         source, f"line over the page limit of {limits.max_page_bytes:,} bytes (--max-page-bytes)"))
                     continue
+                if number == 1 and line.startswith(codecs.BOM_UTF8):
+                    line = line[len(codecs.BOM_UTF8):]
                 if not line.strip():
                     continue
                 records += 1

@@ -86,7 +86,7 @@ def _key(items: Iterable[str], settings: Settings) -> str:
     digest = hashlib.sha1(pipeline_version().encode())
     digest.update(settings.key().encode())
     for item in items:
-        digest.update(_identity(item).encode())
+        digest.update(_identity(item).encode("utf-8", "surrogateescape"))   # a file name's undecodable bytes
         digest.update(b"\0")
     return digest.hexdigest()[:16]
 
@@ -190,5 +190,5 @@ def _write_marker(out_dir: Path, shard: Shard, summary: ShardSummary) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_suffix(f".{os.getpid()}.tmp")
     data = asdict(summary) | {"items": list(shard.items), "version": pipeline_version()}
-    temp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    temp.write_text(json.dumps(data, indent=1), encoding="utf-8")   # ASCII: a file name may hold undecodable bytes
     os.replace(temp, path)
