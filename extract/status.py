@@ -35,6 +35,7 @@ class Status(str, enum.Enum):
     OK = ("ok", Group.OK, "")
     LANGUAGE = ("language", Group.SKIPPED, "written in {name} ({code}); only {mined} are mined")
     DUPLICATE = ("duplicate", Group.SKIPPED, "{detail}")
+    HTTP_STATUS = ("http_status", Group.SKIPPED, "{detail}")
     READ_ERROR = ("read_error", Group.FAILED, "{detail}")
     EMPTY = ("empty", Group.FAILED, "{detail}")
     NOT_TEXT = ("not_text", Group.FAILED, "binary content, not a text document")
@@ -148,6 +149,11 @@ class TooLargeDecompressed(RecordError):
 
 class Timeout(RecordError):
     status = Status.TIMEOUT
+
+
+class HttpStatus(RecordError):
+    """An archive's capture of an HTTP error (404, 500): kept, not mined."""
+    status = Status.HTTP_STATUS
 
 
 class Duplicate(RecordError):

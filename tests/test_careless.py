@@ -6,14 +6,18 @@ each record, keyed by its source relative to that directory.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import os
+import tracemalloc
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import extract
+from extract.limits import Limits
+from extract.read.inputs import read_input
 
 from data.make_hostile import OTHER_BODY, city_page
 
@@ -28,8 +32,63 @@ def _jsonl(*records: dict) -> bytes:
     return b"".join(json.dumps(record).encode() + b"\n" for record in records)
 
 
+def _http(status: str, page: bytes = b"<html><body>Galat</body></html>") -> bytes:
+    return f"HTTP/1.1 {status}\r\nContent-Type: text/html\r\n\r\n".encode() + page
+
+
+def _record(kind: str, block: bytes, uri: str | None, length: object = "auto",
+            content_type: str = "application/http; msgtype=response") -> bytes:
+    """One WARC record as bytes, its headers as given (``length`` None: no Content-Length)."""
+    headers = ["WARC/1.0", f"WARC-Type: {kind}", f"WARC-Record-ID: <urn:uuid:{len(block):08d}-0000-0000-0000-000000000000>",
+               "WARC-Date: 2021-03-10T12:00:00Z"] + ([f"WARC-Target-URI: {uri}"] if uri else [])
+    headers.append(f"Content-Type: {content_type}")
+    if length is not None:
+        headers.append(f"Content-Length: {len(block) if length == 'auto' else length}")
+    return "\r\n".join(headers).encode() + b"\r\n\r\n" + block + b"\r\n\r\n"
+
+
+def _archives(variant: str) -> dict[str, list[bytes]]:
+    """Archives by name, as lists of records; ``variant`` makes every page and URL its own."""
+    url = lambda name: f"https://w{variant}.example.id/{name}"   # noqa: E731
+    page = lambda city: city_page(f"{city}{variant}", url(city)).encode()   # noqa: E731
+    ok = lambda city, **options: _record("response", _http("200 OK", page(city)), options.pop("uri", url(city)), **options)  # noqa: E731
+    return {
+        "no-uri": [_record("request", b"GET / HTTP/1.1\r\n\r\n", None, content_type="application/http; msgtype=request"),
+                   ok("Bengkulu", uri=None),
+                   _record("revisit", b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n", None),
+                   ok("Jambi")],
+        "resource": [_record("resource", page("Kupang"), f"file:///arsip{variant}/kupang.html", content_type="text/html"),
+                     _record("resource", page("Ende"), f"urn:x-arsip{variant}:ende", content_type="text/html"),
+                     ok("Atambua", uri=f"urn:x-arsip{variant}:atambua")],
+        "no-length": [ok("Mataram", length=None), ok("Bima")],
+        "bad-length": [ok("Sumbawa", length=-5), ok("Dompu", length=10**15), ok("Kendari", length="lima")],
+        "status": [_record("response", _http("404 Not Found"), url("hilang")),
+                   _record("response", _http("500 Internal Server Error"), url("galat")),
+                   _record("response", b"HTTP/1.1 301 Moved\r\nLocation: /baru\r\nContent-Type: text/html\r\n\r\n",
+                           url("pindah")),
+                   ok("Kolaka")],
+    }
+
+
+# archive -> the rows of its records in order: status, and a field of the row that must hold a fragment
+ARCHIVES = {
+    "no-uri": [("ok", "text", "Pemerintah Kota Bengkulu"), ("duplicate", "error", "the capture of an earlier record"),
+               ("ok", "text", "Pemerintah Kota Jambi")],
+    "resource": [("ok", "url", "file:///arsip"), ("ok", "url", "urn:x-arsip")],
+    "no-length": [("ok", "text", "Pemerintah Kota Mataram"), ("ok", "text", "Pemerintah Kota Bima")],
+    "bad-length": [("ok", "text", "Pemerintah Kota Sumbawa"), ("ok", "text", "Pemerintah Kota Dompu"),
+                   ("ok", "text", "Pemerintah Kota Kendari")],
+    "status": [("http_status", "error", "HTTP 404"), ("http_status", "error", "HTTP 500"), ("ok", "text", "Kolaka")],
+}
+
+
 def build(root: Path) -> Path:
     (root / "feeds").mkdir(parents=True)
+    (root / "warc").mkdir()
+    for name, records in _archives("").items():
+        (root / "warc" / f"{name}.warc").write_bytes(b"".join(records))
+    for name, records in _archives(" Barat").items():   # a member per record
+        (root / "warc" / f"{name}.warc.gz").write_bytes(b"".join(gzip.compress(record, mtime=0) for record in records))
     (root / "feeds" / "surrogates.jsonl").write_bytes(_jsonl(
         {"url": "https://s.example.id/\ud800", "title": "Bantul \udc00", "text": _body("Bantul") + " \ud800"},
         {"url": "https://s.example.id/2", "text": "\udfff" + _body("Klaten"), "author": ["\ud800"]}))
@@ -64,10 +123,30 @@ def careless_run(tmp_path_factory):
     return summary, articles.set_index("key")
 
 
+def _archive_rows(articles, name: str):
+    rows = articles[articles.index.str.startswith(f"warc/{name}@")]
+    return rows.iloc[rows.index.map(lambda key: int(key.rsplit("@", 1)[1])).argsort()]
+
+
 def test_every_record_has_one_row_and_the_counts_reconcile(careless_run):
     summary, articles = careless_run
-    assert sorted(articles.index) == sorted(EXPECTED)
+    files = [f"warc/{name}{suffix}" for name in ARCHIVES for suffix in (".warc", ".warc.gz")]
+    assert sorted(key for key in articles.index if not key.startswith("warc/")) == sorted(EXPECTED)
+    assert sorted(key.rsplit("@", 1)[0] for key in articles.index if key.startswith("warc/")) == \
+        sorted(file for file in files for _ in ARCHIVES[file.split("/")[1].split(".")[0]])
     assert summary.records == len(articles) == summary.ok + summary.failed + summary.skipped
+
+
+@pytest.mark.parametrize("name", [f"{name}{suffix}" for name in ARCHIVES for suffix in (".warc", ".warc.gz")])
+def test_each_careless_archive_record_gets_its_row(careless_run, name):
+    rows = _archive_rows(careless_run[1], name)
+    expected = ARCHIVES[name.split(".")[0]]
+    assert list(rows["status"]) == [status for status, _, _ in expected], list(rows["error"])
+    for (_, row), (status, field, fragment) in zip(rows.iterrows(), expected):
+        assert fragment in row[field], (field, row[field])
+        assert "WARC/1.0" not in row["text"] and "WARC-Type" not in row["text"], "no record swallows the next"
+    if name.startswith("no-uri"):   # a page without a target URI takes its canonical link, a revisit has none
+        assert rows["url"].iloc[0].endswith("/Bengkulu") and pd.isna(rows["url"].iloc[1])
 
 
 @pytest.mark.parametrize("source", list(EXPECTED), ids=list(EXPECTED))
@@ -79,3 +158,24 @@ def test_each_careless_record_gets_its_row(careless_run, source):
     assert not any("\ud800" <= ch <= "\udfff" for value in row if isinstance(value, str) for ch in value)
     if source.startswith("feeds/blank-urls"):
         assert pd.isna(row["url"]), "a blank URL is no URL"
+
+
+def _padding_bomb(path: Path, megabytes: int) -> None:
+    """A gzip member of one WARC header line of ``megabytes`` MB of padding, in a few KB."""
+    with gzip.open(path, "wb") as handle:
+        handle.write(b"WARC/1.0\r\nWARC-Type: response\r\nX-Padding: ")
+        for _ in range(megabytes):
+            handle.write(b"a" * (1 << 20))
+        handle.write(b"\r\n\r\n")
+
+
+def test_a_padding_bomb_stops_at_the_decompressed_limit_in_bounded_memory(tmp_path):
+    path = tmp_path / "bomb.warc.gz"
+    _padding_bomb(path, 64)
+    tracemalloc.start()
+    rows = list(read_input(str(path), extract.Settings(limits=Limits(max_decompressed_bytes=4_000_000))))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert [row.status for row in rows] == ["too_large_decompressed"]
+    assert "more than 4,000,000 bytes decompressed from bomb.warc.gz" in rows[0].error
+    assert peak < 24_000_000, f"{peak:,} bytes held for a budget of 4,000,000"

@@ -33,8 +33,8 @@ def hostile_dir(tmp_path_factory) -> Path:
     (lambda hostile: GOOD, EXIT_OK),
     (lambda hostile: [hostile / "feeds" / "mixed.warc.gz"], EXIT_OK),            # ok, a revisit and English: skipped
     (lambda hostile: GOOD + [hostile / "html" / "no-body.html"], EXIT_RECORDS_FAILED),
-    (lambda hostile: [hostile / "feeds" / "no-uri.warc.gz"], EXIT_RECORDS_FAILED),
-], ids=["all-ok", "ok-and-skipped", "one-failed", "reader-raised"])
+    (lambda hostile: [hostile / "feeds" / "garbage.warc.gz"], EXIT_RECORDS_FAILED),
+], ids=["all-ok", "ok-and-skipped", "one-failed", "unreadable-archive"])
 def test_the_exit_status_says_whether_records_failed(hostile_dir, tmp_path, capsys, inputs, status):
     assert main(["run", *map(str, inputs(hostile_dir)), "--out", str(tmp_path), "--workers", "1"]) == status
     assert capsys.readouterr().out.startswith("inputs: ")
