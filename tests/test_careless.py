@@ -9,6 +9,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import socket
+import threading
 import tracemalloc
 from pathlib import Path
 
@@ -17,7 +19,7 @@ import pytest
 
 import extract
 from extract.limits import Limits
-from extract.read.inputs import read_input
+from extract.read.inputs import iter_raw_docs, read_input
 
 from data.make_hostile import OTHER_BODY, city_page
 
@@ -179,3 +181,79 @@ def test_a_padding_bomb_stops_at_the_decompressed_limit_in_bounded_memory(tmp_pa
     assert [row.status for row in rows] == ["too_large_decompressed"]
     assert "more than 4,000,000 bytes decompressed from bomb.warc.gz" in rows[0].error
     assert peak < 24_000_000, f"{peak:,} bytes held for a budget of 4,000,000"
+
+
+def _in_thread(work, seconds: float = 60):
+    """``work()``'s result; the test fails, instead of hanging, should it block."""
+    results: list = []
+    worker = threading.Thread(target=lambda: results.append(work()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), "reading blocked"
+    return results[0]
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _socket(path: Path) -> None:
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(path))
+    listener.close()
+
+
+@pytest.mark.parametrize("name, make, reason", [
+    ("pipe.html", _fifo, "not a regular file but a named pipe"),
+    ("feed.jsonl", _socket, "not a regular file but a socket"),
+    ("zero.html", lambda path: path.symlink_to("/dev/zero"), "not a regular file but a character device"),
+    ("zero.warc.gz", lambda path: path.symlink_to("/dev/zero"), "not a regular file but a character device"),
+    ("gone.txt", lambda path: path.symlink_to(path.parent / "nowhere"), "no such file"),
+], ids=["fifo", "socket", "dev-zero-html", "dev-zero-warc", "broken-symlink"])
+def test_a_file_that_is_no_file_is_a_row_not_a_read(tmp_path, name, make, reason):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    make(folder / name)
+    rows = _in_thread(lambda: list(iter_raw_docs([str(folder), str(folder / name)])))
+    assert [(row.source, row.status) for row in rows] == [(str(folder / name), "read_error")] * 2, "listed and named"
+    assert all(reason in row.error for row in rows)
+
+
+def test_the_page_limit_counts_the_bytes_read_not_the_size_a_file_claims(tmp_path):
+    claims_none = Path("/proc/self/maps")   # a regular file of size 0 that holds far more
+    if not claims_none.exists() or claims_none.stat().st_size:
+        pytest.skip("no /proc")
+    (tmp_path / "maps.txt").symlink_to(claims_none)
+    rows = list(read_input(str(tmp_path / "maps.txt"), extract.Settings(limits=Limits(max_page_bytes=100))))
+    assert [row.status for row in rows] == ["too_large"] and "more than 100 bytes" in rows[0].error
+
+
+def test_an_unreadable_folder_is_a_row(tmp_path, monkeypatch):
+    (tmp_path / "in" / "locked").mkdir(parents=True)
+    (tmp_path / "in" / "a.txt").write_text(_body("Demak"))
+    locked = str(tmp_path / "in" / "locked")
+    scandir, listdir = os.scandir, os.listdir
+
+    def denied(real):
+        def call(path="."):
+            if os.fspath(path) == locked:
+                raise PermissionError(13, "Permission denied", locked)
+            return real(path)
+        return call
+
+    monkeypatch.setattr(os, "scandir", denied(scandir))
+    monkeypatch.setattr(os, "listdir", denied(listdir))
+    rows = list(iter_raw_docs([str(tmp_path / "in")]))
+    assert [(row.source, row.status) for row in rows] == [(str(tmp_path / "in" / "a.txt"), "ok"), (locked, "read_error")]
+    assert "unreadable folder (Permission denied)" in rows[1].error
+
+
+def test_the_output_folder_of_a_run_inside_the_inputs_is_not_read(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a.txt").write_text(_body("Kudus"))
+    first = extract.run([str(data)], data / "out", workers=1, progress=False)
+    extract.write_report(data / "out", data / "out" / "report.html")
+    again = extract.run([str(data)], data / "out", workers=1, progress=False)
+    assert first.records == again.records == 1 and again.shards_resumed == 1
+    assert list(extract.load(data / "out")["articles"]["source"]) == [str(data / "a.txt")]

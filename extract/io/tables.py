@@ -116,6 +116,12 @@ def prune(out_dir: Path | str, keep: set[str]) -> int:
 
 
 INCOMPLETE = "_INCOMPLETE"
+MARKERS = "_shards"            # the completion markers of a run's shards
+
+
+def is_output_folder(path: Path | str) -> bool:
+    """Whether ``path`` is the output folder of a run (its tables and report are no input)."""
+    return (Path(path) / MARKERS).is_dir()
 
 
 def mark_incomplete(out_dir: Path | str) -> None:

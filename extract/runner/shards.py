@@ -29,7 +29,7 @@ from typing import Iterable, Iterator
 
 from ..about import __version__
 from ..across.duplicates import Seen
-from ..io.tables import TableWriter
+from ..io.tables import MARKERS, TableWriter
 from ..read.inputs import expand_inputs, is_url, kind_of, read_input
 from ..records import Article, RawDoc
 from ..rules.store import rules
@@ -39,8 +39,6 @@ from .batches import run_batch
 from .worker import count_and_reset, prepare_process
 
 log = logging.getLogger(__name__)
-
-MARKERS = "_shards"
 
 
 @dataclass(slots=True, frozen=True)
