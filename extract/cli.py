@@ -40,7 +40,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     limits = Limits(max_page_bytes=as_int(args.max_page_bytes), max_decompressed_bytes=as_int(args.max_decompressed_bytes),
                     doc_timeout=args.doc_timeout)
     return Settings(limits=limits, files_per_shard=args.files_per_shard, table_batch_size=args.batch_size,
-                    fetch_timeout=args.timeout)
+                    fetch_timeout=args.timeout, all_pages=args.all_pages)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -131,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--files-per-shard", type=int, default=FILES_PER_SHARD,
                      help="HTML/text files per shard (each WARC or JSONL file is a shard of its own)")
     run.add_argument("--batch-size", type=int, default=TABLE_BATCH_SIZE, help="rows buffered per table before a write")
+    run.add_argument("--all-pages", action="store_true",
+                     help="read and mine every page, also those that name no award scheme, awarder or predicate "
+                          "(by default they are kept as off_topic rows, unread)")
     run.add_argument("--timeout", type=int, default=FETCH_TIMEOUT, help="seconds allowed per URL download")
     defaults = Limits()
     run.add_argument("--max-page-bytes", "--max-bytes", type=_positive_or_off, default=defaults.max_page_bytes,

@@ -36,6 +36,8 @@ class Status(str, enum.Enum):
     LANGUAGE = ("language", Group.SKIPPED, "written in {name} ({code}); only {mined} are mined")
     DUPLICATE = ("duplicate", Group.SKIPPED, "{detail}")
     HTTP_STATUS = ("http_status", Group.SKIPPED, "{detail}")
+    OFF_TOPIC = ("off_topic", Group.SKIPPED, "names no award scheme, awarder or predicate: not read further "
+                 "(--all-pages reads every page)")
     READ_ERROR = ("read_error", Group.FAILED, "{detail}")
     EMPTY = ("empty", Group.FAILED, "{detail}")
     NOT_TEXT = ("not_text", Group.FAILED, "binary content, not a text document")

@@ -84,9 +84,11 @@ EXPECTED = {
     "html/latin1-meta.html": ("ok", ("text", '"Kami akan terus memperbaiki layanan," kata Ratu Déwa')),
     "html/latin1-nometa.html": ("ok", ("text", '"Kami akan terus memperbaiki layanan," kata Ratu Déwa')),
     "html/no-body.html": ("no_body", ("error", "no article body")),
+    "html/off-topic.html": ("off_topic", ("error", "names no award scheme, awarder or predicate")),
     "html/pdf.html": ("not_text", ("error", "binary content")),
     "text/bad-date.txt": ("ok", ("claim", "Pemerintah Kabupaten Lahat", "Pelayanan Prima")),
     "text/blank.txt": ("empty", ("error", "empty file")),
+    "text/off-topic.txt": ("off_topic", ("error", "names no award scheme, awarder or predicate")),
     "text/sundanese.txt": ("language", ("language", "su")),
     "text/unclosed-quotes.txt": ("ok", ("claim", "Pemerintah Kota Prabumulih", "Pelayanan Prima")),
     "text/zero-width.txt": ("ok", ("claim", "Pemerintah Kota Palembang", "Pelayanan Prima")),
@@ -182,7 +184,7 @@ def test_a_copy_of_an_article_gone_from_the_inputs_is_mined_again(hostile_dir, t
     again = extract.run([str(pages)], out, workers=1, settings=extract.Settings(files_per_shard=1), progress=False)
     assert again.shards_resumed == 1          # copy-2's shard was finished, and is done again
     tables = extract.load(out)
-    assert list(tables["articles"]["status"]) == ["no_body", "ok"]
+    assert list(tables["articles"]["status"]) == ["off_topic", "ok"]
     copy_id = tables["articles"]["article_id"].iloc[1]
     assert (tables["claims"]["article_id"] == copy_id).any()
 
@@ -278,7 +280,7 @@ def test_the_time_limit_works_off_the_main_thread(hostile_dir, monkeypatch):
     """Dask workers run tasks in threads, where no alarm signal can be set: the watchdog fallback."""
     monkeypatch.setattr("extract.runner.stages.read_page", _stuck_reading)
     results = []
-    raw = RawDoc(source=str(hostile_dir / "html" / "copy-1.html"), html="<p>x</p>")
+    raw = RawDoc(source=str(hostile_dir / "html" / "copy-1.html"), html="<p>predikat WBK</p>")
     worker = threading.Thread(target=lambda: results.append(process_within(raw, Limits(doc_timeout=0.3))))
     worker.start()
     worker.join(timeout=30)

@@ -138,9 +138,10 @@ def test_text_file_debris_is_removed(tmp_path):
 @pytest.mark.parametrize("name, content, status", [
     ("empty.html", b"", "empty"),
     ("fake.html", b"%PDF-1.7 binary", "not_text"),
-    ("nobody.html", b"<html><body><nav>Beranda</nav></body></html>", "no_body"),
+    ("nobody.html", b"<html><body><nav>Beranda | Zona Integritas</nav></body></html>", "no_body"),
+    ("sport.html", b"<html><body><p>Persib menang 1-0 atas Persija.</p></body></html>", "off_topic"),
     ("notes.pdf", b"%PDF", "unsupported"),
-], ids=["empty", "pdf-as-html", "no-body", "unsupported-type"])
+], ids=["empty", "pdf-as-html", "no-body", "off-topic", "unsupported-type"])
 def test_bad_files_get_a_row_with_the_reason(tmp_path, name, content, status):
     (tmp_path / name).write_bytes(content)
     run_cli("run", str(tmp_path / name), "--out", str(tmp_path / "out"), status=1)

@@ -40,7 +40,7 @@ class RunSummary:
     records: int = 0
     ok: int = 0
     failed: int = 0
-    skipped: int = 0                 # readable but not mined: another language, a duplicate
+    skipped: int = 0                 # readable but not mined: another language, a duplicate, off topic
     resumed: int = 0                 # records of shards finished by an earlier run, not redone
     shards: int = 0
     shards_resumed: int = 0

@@ -159,7 +159,7 @@ def process_shard(shard: Shard, out_dir: str | Path, settings: Settings = Settin
     seen = Seen()
     with TableWriter(out_dir, shard.name, batch_size=settings.table_batch_size) as writer:
         for batch in batches(_records(shard, settings), settings.batch_records, settings.batch_bytes):
-            for result in run_batch(batch, settings.limits, seen):
+            for result in run_batch(batch, settings.limits, seen, all_pages=settings.all_pages):
                 writer.add("articles", [result.article])
                 writer.add("mentions", result.mentions)
                 writer.add("claims", result.claims)
