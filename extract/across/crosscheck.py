@@ -182,7 +182,8 @@ def crosscheck(out_dir: str | Path, fuzzy_cutoff: int = FUZZY_CUTOFF) -> CrossCh
     result = cross_check(read_arrow(out_dir, "claims", KEY_COLUMNS), read_arrow(out_dir, "articles", SOURCE_COLUMNS),
                          lambda ids: read_arrow(out_dir, "claims", SENTENCE_COLUMNS, [("article_id", "in", ids)]),
                          fuzzy_cutoff)
-    write_table(out_dir, "support", result.support)
-    write_table(out_dir, "conflicts", result.conflicts)
+    parameters = {"fuzzy_cutoff": fuzzy_cutoff, "score_tolerance": SCORE_TOLERANCE}
+    write_table(out_dir, "support", result.support, parameters)
+    write_table(out_dir, "conflicts", result.conflicts, parameters)
     log.info("%s: %d results, %d claims in conflicts", out_dir, len(result.support), len(result.conflicts))
     return result
