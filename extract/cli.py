@@ -52,10 +52,10 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _claims(args: argparse.Namespace) -> int:
-    from .ask.query import evidence_lines, find_claims
+    from .ask.query import evidence_lines, find_claims, for_csv
     found = find_claims(args.out_dir, unit=args.unit, year=args.year, scheme=args.scheme, predicate=args.predicate)
     if args.csv:
-        found.to_csv(sys.stdout, index=False)
+        for_csv(found).to_csv(sys.stdout, index=False)
         return 0
     for row in found.to_dict("records"):
         print("\n".join(evidence_lines(row)))

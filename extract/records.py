@@ -81,7 +81,7 @@ class Claim:
     start: int
     end: int
     rule_id: str
-    flags: list[str] = field(default_factory=list)   # consistency findings, "code: reason"
+    consistency_flags: list[str] = field(default_factory=list)   # consistency findings, "code: reason"
 
 
 @dataclass(slots=True)

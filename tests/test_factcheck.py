@@ -33,7 +33,7 @@ def test_the_repeated_claim_has_three_articles_of_support(factcheck_run):
 
 def test_the_inconsistent_score_is_flagged(factcheck_run):
     claims = load(factcheck_run)["claims"]
-    flags = {row.unit: list(row.flags) for row in claims.itertuples()}
+    flags = {row.unit: list(row.consistency_flags) for row in claims.itertuples()}
     assert any(f.startswith("score_outside_band") for f in flags["Rumah Sakit Umum Daerah Daya"])
     assert not any(flags[u] for u in flags if "Banyuwangi" in u)
 
@@ -139,5 +139,18 @@ def test_the_corpus_cross_check_cases(corpus_run):
     temanggung = support[support["unit"].str.contains("Temanggung") & (support["year"] == 2023)
                          & (support["predicate"] == "Informatif")]
     assert temanggung["articles"].tolist() == [3]
-    out_of_band = claims[claims["flags"].map(lambda f: any(x.startswith("score_outside_band") for x in f))]
+    out_of_band = claims[claims["consistency_flags"].map(lambda f: any(x.startswith("score_outside_band") for x in f))]
     assert {"Kebumen", "Kolaka"} <= {word for unit in out_of_band["unit"] for word in unit.split()}
+
+
+def test_claims_csv_writes_flags_as_text_a_spreadsheet_reads(factcheck_run, capsys):
+    import io
+    run_cli("claims", str(factcheck_run), "--unit", "RSUD Daya", "--csv")
+    rows = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    (flags,) = rows["consistency_flags"].tolist()
+    assert flags.startswith("score_outside_band: ") and "[" not in flags and "'" not in flags
+
+
+def test_the_flags_column_does_not_shadow_a_dataframe_attribute(factcheck_run):
+    claims = load(factcheck_run)["claims"]
+    assert isinstance(claims.consistency_flags, pd.Series) and "flags" not in claims.columns

@@ -49,3 +49,17 @@ def test_the_readme_documents_every_column(name):
     section = readme.split(f"### `{name}`", 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
     documented = {c for cell in re.findall(r"^\| ([^|]+) \|", section, re.M) for c in re.findall(r"`(\w+)`", cell)}
     assert set(ALL_TABLES[name].names) <= documented
+
+
+def test_a_claims_table_written_with_the_old_flags_column_reads_under_the_new_name(tmp_path):
+    import pyarrow as pa
+    from extract import load
+    from extract.io.schema import CLAIMS
+    old = pa.schema([f if f.name != "consistency_flags" else pa.field("flags", f.type) for f in CLAIMS])
+    row = {f.name: [None] for f in old} | {"article_id": ["a1"], "unit": ["Kementerian Sosial"],
+                                           "flags": [["score_outside_band: 4.21 is not in 4.51-5.00"]]}
+    (tmp_path / "claims.parquet").mkdir()
+    pq.write_table(pa.Table.from_pydict(row, schema=old), tmp_path / "claims.parquet" / "part-00000-old.parquet")
+    claims = load(tmp_path)["claims"]
+    assert list(claims.columns) == CLAIMS.names
+    assert list(claims.loc[0, "consistency_flags"]) == ["score_outside_band: 4.21 is not in 4.51-5.00"]

@@ -21,7 +21,7 @@ from ..across.resolve import group_units
 from ..mine.unit_names import canonical_unit
 
 EVIDENCE_COLUMNS = ["unit", "unit_text", "predicate", "grade", "scheme", "awarder", "score", "year", "date",
-                    "flags", "sentence", "start", "end", "rule_id", "article_id", "url", "site", "published"]
+                    "consistency_flags", "sentence", "start", "end", "rule_id", "article_id", "url", "site", "published"]
 
 
 def evidence(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -72,6 +72,22 @@ def find_claims(out_dir: str | Path, *, unit: str | None = None, year: int | Non
     return found.sort_values(["unit", "year", "published"], na_position="last").reset_index(drop=True)
 
 
+LIST_SEPARATOR = "; "
+
+
+def for_csv(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims with each list (``consistency_flags``) as text a spreadsheet reads: joined with "; ".
+
+    >>> for_csv(pd.DataFrame({"consistency_flags": [["a: x", "b: y"], [], None]}))["consistency_flags"].tolist()
+    ['a: x; b: y', '', '']
+    """
+    out = claims.copy()
+    for column in out.columns:
+        if out[column].map(lambda v: isinstance(v, (list, tuple, np.ndarray))).any():
+            out[column] = out[column].map(lambda v: LIST_SEPARATOR.join(map(str, plain(v) or [])))
+    return out
+
+
 def plain(value: object) -> object:
     """A table value as JSON takes it: None for a missing one, a list for a list, dates as ISO text.
 
@@ -106,6 +122,6 @@ def evidence_lines(row, sign: str = "*") -> list[str]:
     lines = [f"  {sign} {row['unit']}: {row['predicate']}{grade}{score}{year} [{row['scheme']}]"
              f" - {source_name(row)}{published}",
              f"    \u201c{' '.join(str(row['sentence']).split())}\u201d"]
-    lines += [f"    ! {flag}" for flag in (row["flags"] if _given(row["flags"]) else [])]
+    lines += [f"    ! {flag}" for flag in (row["consistency_flags"] if _given(row["consistency_flags"]) else [])]
     lines.append(f"    {row['url'] if _given(row['url']) else row['article_id']}")
     return lines

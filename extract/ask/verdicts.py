@@ -95,7 +95,7 @@ class RecordCheck:
         return [p.part for p in self.parts if p.agreement == DISAGREES]
 
     def flags(self) -> list[str]:
-        return list(self.record.get("flags") or [])
+        return list(self.record.get("consistency_flags") or [])
 
     def to_dict(self) -> dict:
         r = self.record

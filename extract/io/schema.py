@@ -18,7 +18,7 @@ import pyarrow as pa
 from ..about import __version__
 
 # Bumped when a column is added, removed, renamed or changes type.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 KEY_PREFIX = "extract."
 
 
@@ -78,7 +78,7 @@ CLAIMS = _table(
     ("start", pa.int32(), "offset of the sentence's start in articles.text"),
     ("end", pa.int32(), "offset of the sentence's end in articles.text"),
     ("rule_id", pa.string(), "<rule>/<cue id>[+<cue id>...]: how the claim was assembled and the cues that made it"),
-    ("flags", pa.list_(pa.string()), "consistency findings, 'code: reason'; empty when consistent"),
+    ("consistency_flags", pa.list_(pa.string()), "consistency findings, 'code: reason'; empty when consistent"),
 )
 
 QUOTES = _table(
@@ -147,6 +147,12 @@ RUN_TABLES: dict[str, pa.Schema] = {
 }
 
 ALL_TABLES: dict[str, pa.Schema] = {**TABLES, **RUN_TABLES}
+
+# Columns renamed since an earlier schema version: table -> {old name: new name}. Files written
+# with the old names are read under the new ones (``claims.flags`` shadowed pandas' DataFrame.flags).
+RENAMED: dict[str, dict[str, str]] = {
+    "claims": {"flags": "consistency_flags"},
+}
 
 
 def column_descriptions(name: str) -> dict[str, str]:
