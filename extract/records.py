@@ -82,6 +82,7 @@ class Claim:
     end: int
     rule_id: str
     consistency_flags: list[str] = field(default_factory=list)   # consistency findings, "code: reason"
+    evidence: str = ""               # the sentence(s) holding its unit, predicate and score
 
 
 @dataclass(slots=True)
@@ -135,3 +136,4 @@ class ConflictSide:
     start: int
     end: int
     rule_id: str
+    evidence: str                    # the sentence(s) holding its unit, predicate and score, as in claims

@@ -154,3 +154,16 @@ def test_claims_csv_writes_flags_as_text_a_spreadsheet_reads(factcheck_run, caps
 def test_the_flags_column_does_not_shadow_a_dataframe_attribute(factcheck_run):
     claims = load(factcheck_run)["claims"]
     assert isinstance(claims.consistency_flags, pd.Series) and "flags" not in claims.columns
+
+
+def test_a_plain_text_source_is_shown_by_its_file_name(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "sleman-informatif.txt").write_text(
+        "Pemkab Sleman Raih Predikat Informatif\nSLEMAN - Pemerintah Kabupaten Sleman meraih predikat Informatif "
+        "dalam Monev Keterbukaan Informasi Publik tahun 2023 dari Komisi Informasi dengan nilai 95,10.\n",
+        encoding="utf-8")
+    run_cli("run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--workers", "1")
+    capsys.readouterr()
+    run_cli("claims", str(tmp_path / "out"), "--unit", "Sleman")
+    out = capsys.readouterr().out
+    assert "local file" in out and "sleman-informatif.txt" in out and "unknown site" not in out

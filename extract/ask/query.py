@@ -21,7 +21,8 @@ from ..across.resolve import group_units
 from ..mine.unit_names import canonical_unit
 
 EVIDENCE_COLUMNS = ["unit", "unit_text", "predicate", "grade", "scheme", "awarder", "score", "year", "date",
-                    "consistency_flags", "sentence", "start", "end", "rule_id", "article_id", "url", "site", "published"]
+                    "consistency_flags", "sentence", "evidence", "start", "end", "rule_id", "article_id", "source", "url", "site",
+                    "published"]
 
 
 def evidence(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -108,8 +109,21 @@ def _given(value) -> bool:
 
 
 def source_name(row) -> str:
-    """Where a claim was read, for a reader: its site, else "unknown site"."""
-    return row["site"] if _given(row["site"]) else "unknown site"
+    """Where a claim was read, for a reader: its site; a file read from disk (no URL) is a "local file"."""
+    if _given(row["site"]):
+        return row["site"]
+    return "unknown site" if _given(row["url"]) else "local file"
+
+
+def source_location(row) -> str:
+    """The claim's URL, else the name of the file it was read from (with its line or offset).
+
+    >>> source_location({"url": None, "source": "corpus/b2-sleman.txt", "article_id": "9f2c"})
+    'b2-sleman.txt'
+    """
+    if _given(row["url"]):
+        return row["url"]
+    return Path(row["source"]).name if _given(row.get("source")) else row["article_id"]
 
 
 def evidence_lines(row, sign: str = "*") -> list[str]:
@@ -121,7 +135,7 @@ def evidence_lines(row, sign: str = "*") -> list[str]:
     published = f", {row['published']}" if _given(row["published"]) else ""
     lines = [f"  {sign} {row['unit']}: {row['predicate']}{grade}{score}{year} [{row['scheme']}]"
              f" - {source_name(row)}{published}",
-             f"    \u201c{' '.join(str(row['sentence']).split())}\u201d"]
+             f"    \u201c{' '.join(str(row['evidence']).split())}\u201d"]
     lines += [f"    ! {flag}" for flag in (row["consistency_flags"] if _given(row["consistency_flags"]) else [])]
-    lines.append(f"    {row['url'] if _given(row['url']) else row['article_id']}")
+    lines.append(f"    {source_location(row)}")
     return lines

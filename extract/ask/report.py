@@ -120,7 +120,7 @@ def _claim_row(index: int, row, conflict_of: dict) -> str:
     return (f'<tr id="claim-{index}" class="{classes}" data-scheme="{_e(row.scheme)}">'
             f"<td>{_e(row.unit)}{conflict}</td><td>{_e(row.predicate)}</td><td>{_e(row.grade)}</td>"
             f"<td>{'' if pd.isna(row.score) else f'{row.score:g}'}</td><td>{_e(row.scheme)}</td><td>{_e(row.year)}</td>"
-            f'<td><span class="sentence">{_sentence_html(row.sentence, row.unit_text)}</span>{flag_html}</td>'
+            f'<td><span class="sentence">{_sentence_html(row.evidence, row.unit_text)}</span>{flag_html}</td>'
             f"<td>{source}<br><span class=\"muted\">{_e(row.published)}</span></td></tr>")
 
 
@@ -136,7 +136,7 @@ def _conflict_block(cid: str, sides: pd.DataFrame, row_of: dict) -> str:
         parts.append(f'<div class="side"><b>{_e(side.predicate)}</b>{score} '
                      f'<span class="muted">({side.support} article{"s" if side.support != 1 else ""})</span> '
                      f'&mdash; {source} {_e(side.published)}{link}<br>'
-                     f'<span class="sentence">&ldquo;{_sentence_html(side.sentence, side.unit_text)}&rdquo;</span></div>')
+                     f'<span class="sentence">&ldquo;{_sentence_html(side.evidence, side.unit_text)}&rdquo;</span></div>')
     return "".join(parts) + "</div>"
 
 

@@ -26,7 +26,7 @@ import pandas as pd
 
 from ..across.crosscheck import SCORE_TOLERANCE
 from ..mine.consistency import has_levels
-from .query import claims_with_sources, evidence_lines, plain, source_name, unit_mask
+from .query import claims_with_sources, evidence_lines, plain, source_location, source_name, unit_mask
 from .statements import PARTS, StatedClaim, not_understood, read_statement
 
 
@@ -102,9 +102,9 @@ class RecordCheck:
         return {**{part: r[part] for part in ("unit", "unit_text", "predicate", "grade", "scheme", "score", "year",
                                               "awarder")},
                 "consistency_flags": self.flags(), "parts": [p.to_dict() for p in self.parts],
-                "evidence": r["sentence"],
-                "source": {"article_id": r["article_id"], "url": r["url"], "site": r["site"],
-                           "name": source_name(r), "published": r["published"]}}
+                "evidence": r["evidence"],
+                "source": {"article_id": r["article_id"], "url": r["url"], "site": r["site"], "name": source_name(r),
+                           "location": source_location(r), "published": r["published"]}}
 
 
 @dataclass(slots=True)

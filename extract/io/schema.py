@@ -75,6 +75,7 @@ CLAIMS = _table(
     ("year", pa.int16(), "the evaluation or award year the article assigns"),
     ("date", pa.date32(), "a day-precision date in the claim's sentence (often the ceremony)"),
     ("sentence", pa.string(), "the sentence of the claim's predicate, articles.text[start:end]"),
+    ("evidence", pa.string(), "the sentence(s) holding the claim's unit, predicate and score; apart ones joined by ' … '"),
     ("start", pa.int32(), "offset of the sentence's start in articles.text"),
     ("end", pa.int32(), "offset of the sentence's end in articles.text"),
     ("rule_id", pa.string(), "<rule>/<cue id>[+<cue id>...]: how the claim was assembled and the cues that made it"),
@@ -130,6 +131,7 @@ CONFLICTS = _table(
     ("start", pa.int32(), "offset of the sentence's start in articles.text"),
     ("end", pa.int32(), "offset of the sentence's end in articles.text"),
     ("rule_id", pa.string(), "the claim's rule id, as in claims"),
+    ("evidence", pa.string(), "the sentence(s) holding this side's unit, predicate and score, as in claims"),
 )
 
 # Tables written shard by shard, one part file per shard.
