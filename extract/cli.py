@@ -82,22 +82,29 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _claims(args: argparse.Namespace) -> int:
-    from .ask.query import evidence_lines, find_claims
+    from .ask.query import evidence_lines, find_claims, for_csv
     found = find_claims(args.out_dir, unit=args.unit, year=args.year, scheme=args.scheme, predicate=args.predicate)
     if args.csv:
-        found.to_csv(sys.stdout, index=False)
+        for_csv(found).to_csv(sys.stdout, index=False)
         return 0
-    for row in found.itertuples():
+    for row in found.to_dict("records"):
         print("\n".join(evidence_lines(row)))
     print(f"{len(found)} claim{'s' if len(found) != 1 else ''}")
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .ask.query import check
-    result = check(args.out_dir, args.statement)
-    print("\n".join(result.lines()))
-    return 0 if result.checks else 2
+    from .ask.verdicts import ERROR_EXIT, check
+    try:
+        result = check(args.out_dir, args.statement)
+    except (OSError, ValueError) as error:
+        print(f"extract check: {error}", file=sys.stderr)
+        return ERROR_EXIT
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(result.lines()))
+    return result.exit_code
 
 
 def _crosscheck(args: argparse.Namespace) -> int:
@@ -164,7 +171,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="is a statement supported or contradicted by a run's records?")
     check.add_argument("out_dir", metavar="OUTDIR", help="output directory of a run")
-    check.add_argument("statement", help='e.g. "Kemensos meraih predikat Kepatuhan Tinggi tahun 2021"')
+    check.add_argument("statement", help='in Indonesian, e.g. "Kemensos meraih predikat Kepatuhan Tinggi dengan '
+                                         'nilai 81,05 tahun 2021 dari Ombudsman RI"')
+    check.add_argument("--json", action="store_true", help="print the verdict, the statement as read and each "
+                                                            "record with its parts, evidence and source as JSON")
+    check.epilog = ("exit status: 0 supported, 3 contradicted, 4 disputed, 5 not found, 6 not understood, "
+                    "7 the run could not be read, 2 wrong usage")
     check.set_defaults(func=_check)
 
     cross = commands.add_parser("crosscheck", help="recompute a run's support and conflicts tables (a run does this at its end)")

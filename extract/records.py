@@ -109,7 +109,8 @@ class Claim:
     start: int
     end: int
     rule_id: str
-    flags: list[str] = field(default_factory=list)   # consistency findings, "code: reason"
+    consistency_flags: list[str] = field(default_factory=list)   # consistency findings, "code: reason"
+    evidence: str = ""               # the sentence(s) holding its unit, predicate and score
 
 
 @dataclass(slots=True)
@@ -163,3 +164,4 @@ class ConflictSide:
     start: int
     end: int
     rule_id: str
+    evidence: str                    # the sentence(s) holding its unit, predicate and score, as in claims

@@ -64,6 +64,18 @@ def test_html_bytes_are_decoded(tmp_path, encoding, meta):
     assert ("“Kami akan" in text) == (encoding != "latin-1")
 
 
+def test_utf8_bytes_declared_windows_1252_are_repaired(tmp_path):
+    """UTF-8 that decodes as windows-1252 without an error comes out as mojibake ("â€œKami"); ftfy
+    puts it back, and the claim and the quote are found as in the page written right."""
+    body = BODY.replace("”", "“").replace("Ratu Dewa", "Ratu Déwa")       # no byte windows-1252 lacks
+    meta = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+    (tmp_path / "a.html").write_bytes(page(body, meta).encode("utf-8"))
+    run_cli("run", str(tmp_path / "a.html"), "--out", str(tmp_path / "out"))
+    text = read(tmp_path / "out", "articles").iloc[0]["text"]
+    assert "“Kami akan" in text and "Ratu Déwa" in text and "â€" not in text and "Ã" not in text
+    assert "Pelayanan Prima" in set(read(tmp_path / "out", "claims")["predicate"])
+
+
 def _warc(path, records):
     with open(path, "wb") as handle:
         writer = WARCWriter(handle, gzip=True)

@@ -25,7 +25,8 @@ next sentence's when that names no other predicate; years come from "tahun
 2021", "pada 2021", a scheme's round ("IGA 2022") or a year after the
 predicate, else the year the article's evaluation sentences name most. The
 same unit and predicate said twice is one claim, its fields merged; names of
-one unit within the article are joined to its most complete name.
+one unit within the article are joined to its most complete name. Its evidence is the sentence
+or sentences holding its unit, predicate and score (:mod:`extract.mine.claim_evidence`).
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from ..records import Claim, Mention
+from .claim_evidence import with_evidence
 from .claim_scores import score_for, scores_beside_units
 from .claim_years import BARE_YEAR, article_year, sentence_year
 from .cues import cue_ids, cue_in
@@ -254,4 +256,4 @@ def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]]
                 _merge(found, claim)
     claims = list(found.values())
     scores_beside_units(text, claims, grouped, ctx.canonical, ctx.article_year)
-    return claims
+    return with_evidence(text, claims, grouped, ctx.canonical)

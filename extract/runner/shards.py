@@ -157,7 +157,8 @@ def process_shard(shard: Shard, out_dir: str | Path, settings: Settings = Settin
     started = time.perf_counter()
     summary = ShardSummary(shard.name)
     seen = Seen()
-    with TableWriter(out_dir, shard.name, batch_size=settings.table_batch_size) as writer:
+    parameters = {**settings.parameters(), "pipeline": pipeline_version()}
+    with TableWriter(out_dir, shard.name, batch_size=settings.table_batch_size, parameters=parameters) as writer:
         for batch in batches(_records(shard, settings), settings.batch_records, settings.batch_bytes):
             for result in run_batch(batch, settings.limits, seen, all_pages=settings.all_pages):
                 writer.add("articles", [result.article])
