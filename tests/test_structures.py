@@ -136,6 +136,12 @@ CLAIM_CASES = [
      {("Pemerintah Kabupaten Contoh", "Menuju Informatif")}),
     ("a-kind-of-unit-alone-receives-nothing",
      "Tiga unit yang dinilai, yakni RSUD, Dinas Kependudukan dan Pencatatan Sipil dan Samsat, meraih kategori A.", set()),
+    ("the-highest-named-after-adalah-is-first",
+     "Komisi Informasi menilai badan publik tahun 2016. Ketua KI menyebutkan, provinsi dengan nilai keterbukaan "
+     "tertinggi adalah Lampung.", {("Pemerintah Provinsi Lampung", "Peringkat I")}),
+    ("a-provinces-government-by-its-name",
+     "Ombudsman RI memberikan predikat Kepatuhan Tinggi kepada Pemerintah Aceh dan Pemda Lembata.",
+     {("Pemerintah Provinsi Aceh", "Kepatuhan Tinggi"), ("Pemerintah Kabupaten Lembata", "Kepatuhan Tinggi")}),
 ]
 
 
