@@ -149,8 +149,9 @@ def test_canonical_unit(surface, canonical):
      ["Biro hukum, persidangan, dan humas Kementerian Koordinator Bidang Politik, Hukum dan Keamanan"]),
     ("Kota layak anak menjadi tujuan.", []),
     ("Penghargaan diberikan kepada Pemerintah Aceh dan Pemerintah Pusat.", ["Pemerintah Aceh"]),
+    ("Penghargaan diberikan kepada RSUD R.A. Kartini Kabupaten Sleman.", ["RSUD R.A. Kartini Kabupaten Sleman"]),
 ], ids=["via", "title-case-verb", "list", "counted", "role-not-unit", "nested-quoted", "enumerated-bureau", "not-a-region",
-        "government-before-a-region"])
+        "government-before-a-region", "initials-in-a-name"])
 def test_find_units(sentence, units):
     assert [u.text for u in find_units(sentence)] == units
 

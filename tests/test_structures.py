@@ -139,6 +139,9 @@ CLAIM_CASES = [
     ("the-highest-named-after-adalah-is-first",
      "Komisi Informasi menilai badan publik tahun 2016. Ketua KI menyebutkan, provinsi dengan nilai keterbukaan "
      "tertinggi adalah Lampung.", {("Pemerintah Provinsi Lampung", "Peringkat I")}),
+    ("service-category-prima",
+     "Kementerian PANRB memberikan penghargaan kepada Dinas Kesehatan Kota Bogor sebagai penyelenggara pelayanan "
+     "publik kategori prima.", {("Dinas Kesehatan Kota Bogor", "Pelayanan Prima")}),
     ("a-provinces-government-by-its-name",
      "Ombudsman RI memberikan predikat Kepatuhan Tinggi kepada Pemerintah Aceh dan Pemda Lembata.",
      {("Pemerintah Provinsi Aceh", "Kepatuhan Tinggi"), ("Pemerintah Kabupaten Lembata", "Kepatuhan Tinggi")}),
