@@ -150,8 +150,11 @@ def test_canonical_unit(surface, canonical):
     ("Kota layak anak menjadi tujuan.", []),
     ("Penghargaan diberikan kepada Pemerintah Aceh dan Pemerintah Pusat.", ["Pemerintah Aceh"]),
     ("Penghargaan diberikan kepada RSUD R.A. Kartini Kabupaten Sleman.", ["RSUD R.A. Kartini Kabupaten Sleman"]),
+    ("Judul berita\nKEMENSOS – Sentra Paramita Mataram meraih WBK.", ["Sentra Paramita Mataram"]),
+    ("KEMENSOS meraih WBK – kata dia.", ["KEMENSOS"]),
 ], ids=["via", "title-case-verb", "list", "counted", "role-not-unit", "nested-quoted", "enumerated-bureau", "not-a-region",
-        "government-before-a-region", "initials-in-a-name"])
+        "government-before-a-region", "initials-in-a-name",
+        "dateline-is-no-unit", "capitals-before-a-later-dash"])
 def test_find_units(sentence, units):
     assert [u.text for u in find_units(sentence)] == units
 

@@ -181,11 +181,26 @@ def find_units(text: str, rules: Rules | None = None) -> list[UnitCandidate]:
             pos = end
             continue                  # "34 Samsat", "seluruh Dinas": a number of units, not one
         surface = text[start:end].rstrip(" ,")
+        if _is_dateline(text, start, start + len(surface)):
+            pos = end
+            continue                  # "KEMENKO PMK – Sekretariat ...": the outlet or place heading a story
         found.append(UnitCandidate(surface, start, start + len(surface), canonical_unit(surface), rule_id))
         pos = start + len(surface)
     found = sorted(found + _bare_region_subjects(text, found, lex, rules=rules), key=lambda u: u.start)
     members = [UnitCandidate(m.text, m.start, m.end, m.canonical, m.rule_id) for m in list_members(text, found, rules=rules)]
     return sorted(found + members, key=lambda u: u.start)
+
+
+_LINE_START = regex.compile(r"(?:^|\n)[ \t]*$")
+_DATELINE_END = regex.compile(r"(?:,[ \t]*[^\n,–—]{1,40}?)?[ \t]+[–—-][ \t]+\p{Lu}", regex.VERSION1)
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A name in capitals opening a line before a dash: the dateline of a story ("KEMENKO PMK – ..."),
+    naming who publishes it, not a recipient."""
+    surface = text[start:end]
+    return surface.upper() == surface and _LINE_START.search(text, max(0, start - 5), start) is not None \
+        and _DATELINE_END.match(text, end) is not None
 
 
 def counted_starts(text: str, start: int, end: int, rules: Rules | None = None) -> list[int]:
