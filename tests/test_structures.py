@@ -142,6 +142,9 @@ CLAIM_CASES = [
     ("a-rank-in-the-year-after-the-scheme-was-renamed",
      "Hasil Penilaian Kepatuhan Ombudsman Tahun 2023, Kota Magelang menduduki peringkat I.",
      {("Pemerintah Kota Magelang", "Peringkat I")}),
+    ("an-addressee-is-no-recipient",
+     "Pemkot Contoh meraih nilai A. Wali Kota mengajak jajaran perangkat daerah terkait khususnya Dinas Sosial "
+     "Kota Bogor agar mempertahankan nilai A tersebut.", {("Pemerintah Kota Contoh", "Pelayanan Prima")}),
     ("service-category-prima",
      "Kementerian PANRB memberikan penghargaan kepada Dinas Kesehatan Kota Bogor sebagai penyelenggara pelayanan "
      "publik kategori prima.", {("Dinas Kesehatan Kota Bogor", "Pelayanan Prima")}),
