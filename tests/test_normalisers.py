@@ -130,8 +130,11 @@ def test_parse_published(value, expected):
     ("Pemda Lembata", "Pemerintah Kabupaten Lembata"),
     ("Pemerintah Aceh", "Pemerintah Provinsi Aceh"),
     ("Pemda Magelang", "Pemerintah Daerah Magelang"),
+    ("UPT Samsat Kendari pada Bapenda Provinsi Sulawesi Tenggara", "Unit Pelaksana Teknis Samsat Kendari"),
+    ("UPTD Puskesmas pada Dinas Kesehatan Kota Bogor", "Unit Pelaksana Teknis Daerah Puskesmas pada Dinas Kesehatan Kota Bogor"),
 ], ids=["acronym", "pemkot", "pemkab", "acronym-with-place", "quoted-name", "typo", "di-place", "nested-typo",
-        "paren-acronym", "pemda-with-kind", "pemda-of-one-kind", "government-of-a-province", "pemda-of-two-kinds"])
+        "paren-acronym", "pemda-with-kind", "pemda-of-one-kind", "government-of-a-province", "pemda-of-two-kinds",
+        "named-unit-without-its-parent", "kind-of-unit-keeps-its-parent"])
 def test_canonical_unit(surface, canonical):
     assert canonical_unit(surface) == canonical
 

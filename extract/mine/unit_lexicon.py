@@ -43,6 +43,7 @@ class Lexicon:
     region_pada_unit: regex.Pattern  # "Pemerintah Kabupaten X pada Dinas Y"
     region_tail: regex.Pattern     # the region at the end of a name, after its head: "... Kota X"
     region_head: regex.Pattern     # a region's head word starting a name
+    wrappers: frozenset[str]       # lower-cased heads that wrap another type: UPT Samsat X is Samsat X
 
 
 @derived
@@ -91,7 +92,7 @@ def lexicon(rules: Rules) -> Lexicon:
                     type_names, type_of, region_names, region_kinds, bare_region, any_region,
                     _token_pattern(rules.unit_joiners), _counted_pattern(rules.unit_quantifiers),
                     frozenset(rules.unit_fillers), *_place_patterns(rules.places),
-                   *_region_patterns(rules.places))
+                   *_region_patterns(rules.places), frozenset(w.lower() for w in rules.unit_wrappers))
 
 
 def _alternation(words: tuple[str, ...]) -> str:
