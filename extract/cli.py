@@ -1,4 +1,9 @@
-"""The command line: thin commands over the library (``extract --help``)."""
+"""The command line: thin commands over the library (``extract --help``).
+
+Exit status of ``extract run``: 0 when every record is ``ok`` or skipped, 1 when some records
+failed (the run finished; see their rows), 3 when the run itself failed (its tables are marked
+incomplete), and 2 for a usage error (argparse's).
+"""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +14,14 @@ import sys
 from .about import __version__
 from .limits import Limits
 from .settings import FETCH_TIMEOUT, FILES_PER_SHARD, TABLE_BATCH_SIZE, Settings
+from .status import RunError, describe
+
+log = logging.getLogger("extract")
+
+EXIT_OK = 0               # every record ok or skipped
+EXIT_RECORDS_FAILED = 1   # the run finished, and some records failed
+EXIT_USAGE = 2            # argparse's
+EXIT_RUN_FAILED = 3       # the run itself failed: its tables are marked incomplete
 
 
 def _positive_or_off(value: str) -> float | None:
@@ -27,14 +40,31 @@ def _settings(args: argparse.Namespace) -> Settings:
     limits = Limits(max_page_bytes=as_int(args.max_page_bytes), max_decompressed_bytes=as_int(args.max_decompressed_bytes),
                     doc_timeout=args.doc_timeout)
     return Settings(limits=limits, files_per_shard=args.files_per_shard, table_batch_size=args.batch_size,
-                    fetch_timeout=args.timeout)
+                    fetch_timeout=args.timeout, all_pages=args.all_pages)
 
 
 def _run(args: argparse.Namespace) -> int:
     from .runner.runs import run
-    summary = run(args.inputs or None, args.out, _settings(args), workers=args.workers, scheduler=args.scheduler)
+    try:
+        summary = run(args.inputs or None, args.out, _settings(args), workers=args.workers, scheduler=args.scheduler)
+    except RunError as exc:
+        return _run_failed(args, str(exc))
+    except Exception as exc:   # the run itself failed (a lost cluster, a full disk): one line, and its status
+        log.info("the run failed", exc_info=exc)
+        return _run_failed(args, describe(exc))
     print("\n".join(summary.lines()))
-    return 0
+    return EXIT_RECORDS_FAILED if summary.failed else EXIT_OK
+
+
+def _run_failed(args: argparse.Namespace, why: str) -> int:
+    from .io.tables import INCOMPLETE, incomplete
+    print(f"extract run: failed: {why}", file=sys.stderr)
+    if incomplete(args.out):
+        print(f"the tables in {args.out} are incomplete ({args.out}/{INCOMPLETE}); rerun the same command "
+              "to finish them", file=sys.stderr)
+    else:
+        print(f"nothing was written to {args.out}", file=sys.stderr)
+    return EXIT_RUN_FAILED
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -108,6 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--files-per-shard", type=int, default=FILES_PER_SHARD,
                      help="HTML/text files per shard (each WARC or JSONL file is a shard of its own)")
     run.add_argument("--batch-size", type=int, default=TABLE_BATCH_SIZE, help="rows buffered per table before a write")
+    run.add_argument("--all-pages", action="store_true",
+                     help="read and mine every page, also those that name no award scheme, awarder or predicate "
+                          "(by default they are kept as off_topic rows, unread)")
     run.add_argument("--timeout", type=int, default=FETCH_TIMEOUT, help="seconds allowed per URL download")
     defaults = Limits()
     run.add_argument("--max-page-bytes", "--max-bytes", type=_positive_or_off, default=defaults.max_page_bytes,
@@ -162,4 +195,12 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    _warn_if_incomplete(getattr(args, "out_dir", None) or getattr(args, "pred", None))
     return args.func(args)
+
+
+def _warn_if_incomplete(out_dir: str | None) -> None:
+    """A command reading a run's tables says so when that run has not finished."""
+    from .io.tables import incomplete
+    if out_dir is not None and incomplete(out_dir):
+        print(f"warning: the run that wrote {out_dir} has not finished: its tables are incomplete", file=sys.stderr)

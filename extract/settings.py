@@ -33,6 +33,7 @@ class Settings:
     fetch_max_bytes: int | None = None     # None: the page limit (``limits.max_page_bytes``), or no cap
     allow_private: bool = False            # fetch from private and loopback addresses
     fuzzy_cutoff: int = FUZZY_CUTOFF
+    all_pages: bool = False                # read and mine every page, not only those the relevance gate passes
 
     def download_cap(self) -> int:
         """The most bytes one download may have."""
@@ -49,4 +50,5 @@ class Settings:
 
     def key(self) -> str:
         """The fields that change a shard's outputs, as text for its key."""
-        return repr((self.limits, self.fetch_timeout, self.download_cap(), self.allow_private, self.fuzzy_cutoff))
+        return repr((self.limits, self.fetch_timeout, self.download_cap(), self.allow_private, self.fuzzy_cutoff,
+                     self.all_pages))

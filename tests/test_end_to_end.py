@@ -81,7 +81,7 @@ def test_a_failed_record_shows_its_reason_and_the_run_goes_on(tmp_path):
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"url": "https://x.example.id/1", "text": "Pemkot Palembang meraih predikat Pelayanan Prima."}\n'
                       '{"url": \n', encoding="utf-8")
-    run_cli("run", str(CORPUS / "text"), str(broken), "--out", str(tmp_path / "out"))
+    run_cli("run", str(CORPUS / "text"), str(broken), "--out", str(tmp_path / "out"), status=1)
     articles = pd.read_parquet(tmp_path / "out" / "articles.parquet")
     assert list(articles["status"]).count("bad_json") == 1
     assert articles.loc[articles["status"] == "bad_json", "error"].str.contains("broken.jsonl:2").all()

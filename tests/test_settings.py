@@ -28,10 +28,11 @@ def test_what_changes_outputs_changes_the_shard_keys():
     assert keys(Settings(batch_records=3, table_batch_size=7)) == default
     assert set(keys(Settings(limits=Limits(doc_timeout=5)))).isdisjoint(default)
     assert set(keys(Settings(fetch_timeout=5))).isdisjoint(default)
+    assert set(keys(Settings(all_pages=True))).isdisjoint(default)
 
 
 def test_every_status_is_one_code_in_one_group():
     assert len({status.value for status in Status}) == len(Status)
     assert [s for s in Status if s.group == Group.OK] == [Status.OK]
-    assert {s.value for s in Status if s.group == Group.SKIPPED} == {"language", "duplicate"}
+    assert {s.value for s in Status if s.group == Group.SKIPPED} == {"language", "duplicate", "http_status", "off_topic"}
     assert group_of("timeout") == Group.FAILED and pickle.loads(pickle.dumps(Status.TIMEOUT)) is Status.TIMEOUT

@@ -108,7 +108,7 @@ def test_truncated_warc_keeps_what_it_read_and_records_the_failure(tmp_path):
                  for i, name in enumerate(("Lahat", "Muara Enim", "Pagar Alam"))])
     data = warc.read_bytes()
     warc.write_bytes(data[: int(len(data) * 0.8)])
-    run_cli("run", str(warc), "--out", str(tmp_path / "out"))
+    run_cli("run", str(warc), "--out", str(tmp_path / "out"), status=1)
     articles = read(tmp_path / "out", "articles")
     assert (articles["status"] == "ok").sum() == 2
     failed = articles[articles["status"] != "ok"]
@@ -127,7 +127,7 @@ def test_jsonl_every_line_one_row_with_its_reason(tmp_path):
     ]
     path = tmp_path / "scrape.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    run_cli("run", str(path), "--out", str(tmp_path / "out"))
+    run_cli("run", str(path), "--out", str(tmp_path / "out"), status=1)
     articles = read(tmp_path / "out", "articles")
     assert list(articles["source"]) == [f"{path}:{i}" for i in range(1, 7)]
     assert list(articles["status"]) == ["ok", "ok", "bad_json", "bad_record", "bad_record", "bad_record"]
@@ -150,12 +150,14 @@ def test_text_file_debris_is_removed(tmp_path):
 @pytest.mark.parametrize("name, content, status", [
     ("empty.html", b"", "empty"),
     ("fake.html", b"%PDF-1.7 binary", "not_text"),
-    ("nobody.html", b"<html><body><nav>Beranda</nav></body></html>", "no_body"),
+    ("nobody.html", b"<html><body><nav>Beranda | Zona Integritas</nav></body></html>", "no_body"),
+    ("sport.html", b"<html><body><p>Persib menang 1-0 atas Persija.</p></body></html>", "off_topic"),
     ("notes.pdf", b"%PDF", "unsupported"),
-], ids=["empty", "pdf-as-html", "no-body", "unsupported-type"])
+], ids=["empty", "pdf-as-html", "no-body", "off-topic", "unsupported-type"])
 def test_bad_files_get_a_row_with_the_reason(tmp_path, name, content, status):
     (tmp_path / name).write_bytes(content)
-    run_cli("run", str(tmp_path / name), "--out", str(tmp_path / "out"))
+    skipped = status == "off_topic"     # a skipped record is no failure: exit status 0
+    run_cli("run", str(tmp_path / name), "--out", str(tmp_path / "out"), status=0 if skipped else 1)
     articles = read(tmp_path / "out", "articles")
     assert list(articles["status"]) == [status]
     assert name in articles.iloc[0]["error"]
@@ -197,5 +199,5 @@ def test_urls_are_fetched(tmp_path, local_server):
 
 
 def test_private_addresses_are_refused_by_default(tmp_path, local_server):
-    run_cli("run", f"{local_server}/berita/1", "--out", str(tmp_path / "out"))
+    run_cli("run", f"{local_server}/berita/1", "--out", str(tmp_path / "out"), status=1)
     assert list(read(tmp_path / "out", "articles")["status"]) == ["fetch_error"]

@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +15,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .schema import ALL_TABLES, RENAMED
+from .tables import INCOMPLETE, incomplete
+
+log = logging.getLogger(__name__)
 
 # Arrow type -> pandas dtype: nullable integers stay integers, strings are pandas strings.
 _PANDAS_TYPES = {
@@ -84,5 +88,13 @@ def read_table(out_dir: str | Path, name: str, *, notebook: bool = True,
 
 
 def load(out_dir: str | Path, *, notebook: bool = True) -> dict[str, pd.DataFrame]:
-    """Every table of a run, by name (see :func:`read_table`)."""
-    return {name: read_table(out_dir, name, notebook=notebook) for name in ALL_TABLES}
+    """Every table of a run, by name (see :func:`read_table`). The tables of a run that has not
+    finished are read with a warning, and each frame's ``attrs["incomplete"]`` is True."""
+    unfinished = incomplete(out_dir)
+    if unfinished:
+        log.warning("%s: the run that wrote these tables has not finished (%s): they are incomplete",
+                    out_dir, Path(out_dir) / INCOMPLETE)
+    tables = {name: read_table(out_dir, name, notebook=notebook) for name in ALL_TABLES}
+    for frame in tables.values():
+        frame.attrs["incomplete"] = unfinished
+    return tables

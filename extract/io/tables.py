@@ -5,12 +5,15 @@ Each table is a directory of part files, one per shard:
 ``pyarrow.parquet.read_table`` read the directory as one table). Rows are
 written in bounded batches (a row group per batch) to a hidden temporary file
 beside the part, renamed into place when the shard is done: a run that dies
-leaves no half-written part. Every file carries the key-value metadata of
+leaves no half-written part. From its start to its end a run keeps the marker
+``DIR/_INCOMPLETE`` (:func:`mark_incomplete`), so that the tables of a run that
+failed never look complete. Every file carries the key-value metadata of
 :func:`extract.io.schema.file_metadata`: the program and schema versions, the run's
 parameters and a description of each column.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -116,3 +119,30 @@ def prune(out_dir: Path | str, keep: set[str]) -> int:
                 path.unlink()
                 removed += 1
     return removed
+
+
+INCOMPLETE = "_INCOMPLETE"
+MARKERS = "_shards"            # the completion markers of a run's shards
+
+
+def is_output_folder(path: Path | str) -> bool:
+    """Whether ``path`` is the output folder of a run (its tables and report are no input)."""
+    return (Path(path) / MARKERS).is_dir()
+
+
+def mark_incomplete(out_dir: Path | str) -> None:
+    """Mark ``out_dir``'s tables as those of a run that has not finished (the mark stays if it fails)."""
+    path = Path(out_dir) / INCOMPLETE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    path.write_text(f"a run started at {started} has not finished: these tables are incomplete; "
+                    "rerun the same command to finish them\n", encoding="utf-8")
+
+
+def mark_complete(out_dir: Path | str) -> None:
+    (Path(out_dir) / INCOMPLETE).unlink(missing_ok=True)
+
+
+def incomplete(out_dir: Path | str) -> bool:
+    """Whether ``out_dir`` holds the tables of a run that has not finished (failed, killed, or running)."""
+    return (Path(out_dir) / INCOMPLETE).exists()

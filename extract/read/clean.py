@@ -24,6 +24,7 @@ from ..mine.dates import find_dates, parse_with_dateparser
 from .debris import clean_text, normalise_text
 from ..across.duplicates import fingerprint
 from .language import detect_language
+from .page_meta import read_meta
 from ..records import Article, RawDoc
 from ..status import NoBody, ParseError, RecordError, Status
 
@@ -113,6 +114,19 @@ def failed(raw: RawDoc, status: Status, error: str) -> Article:
                    published=parse_published(raw.published), language=None, text="",
                    status=status, error=error,
                    duplicate_of=article_id(raw.refers_to, "") if raw.refers_to else None)
+
+
+def off_topic(raw: RawDoc) -> Article:
+    """The row of a record the relevance gate passed over: its URL, title, site and published date
+    (from the record, else read cheaply from the page's head), no text, status ``off_topic``."""
+    meta = read_meta(raw.html) if raw.html is not None else None
+    url = raw.url or (meta and meta.url)
+    title = raw.title or (meta and meta.title)
+    title = normalise_text(title).strip() or None if title else None
+    published = parse_published(meta and meta.published) or parse_published(raw.published)
+    return Article(article_id=article_id(url, raw.source), source=raw.source, url=url, title=title,
+                   site=raw.site or (meta and meta.site) or site_of(url), author=raw.author, published=published,
+                   language=None, text="", status=Status.OFF_TOPIC, error=Status.OFF_TOPIC.message(raw.source))
 
 
 @dataclass(slots=True, frozen=True)

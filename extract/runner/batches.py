@@ -55,10 +55,11 @@ def _failed(raw: RawDoc, exc: BaseException, limits: Limits) -> Result:
 
 
 def process_within(raw: RawDoc, limits: Limits = Limits(), seen: Seen | None = None,
-                   stages: Sequence[Stage] = STAGES) -> Result:
-    """One record through every stage within its time limit; a failure is its row, not raised."""
+                   stages: Sequence[Stage] = STAGES, all_pages: bool = False) -> Result:
+    """One record through every stage within its time limit; a failure is its row, not raised.
+    ``all_pages`` reads it even when the relevance gate would pass over it."""
     checkpoint = seen.checkpoint() if seen is not None else None
-    batch = Batch([raw], seen)
+    batch = Batch([raw], seen, all_pages)
     stopped = _attempt(lambda: _apply(batch, stages), limits.doc_timeout)
     if stopped is None:
         return batch.results()[0]
@@ -73,7 +74,7 @@ def _first_stage(batch: Batch, limits: Limits, stage: Stage) -> tuple[list[Resul
     alone: list[Result | None] = [None] * len(batch.raws)
     budget = limits.doc_timeout
     for i, raw in enumerate(batch.raws):
-        one = Batch([raw])
+        one = Batch([raw], all_pages=batch.all_pages)
         started = time.perf_counter()
         stopped = _attempt(lambda: stage(one), limits.doc_timeout)
         if stopped is not None:
@@ -87,10 +88,10 @@ def _first_stage(batch: Batch, limits: Limits, stage: Stage) -> tuple[list[Resul
 
 
 def run_batch(raws: list[RawDoc], limits: Limits = Limits(), seen: Seen | None = None,
-              stages: Sequence[Stage] = STAGES) -> list[Result]:
+              stages: Sequence[Stage] = STAGES, all_pages: bool = False) -> list[Result]:
     """Records -> their results, the same as :func:`process_within` gives one at a time, faster."""
     checkpoint = seen.checkpoint() if seen is not None else None
-    batch = Batch(list(raws), seen)
+    batch = Batch(list(raws), seen, all_pages)
     alone, budget = _first_stage(batch, limits, stages[0])
     if budget is not None and budget <= 0:
         stopped: BaseException | None = DocumentTimeout()
@@ -101,10 +102,10 @@ def run_batch(raws: list[RawDoc], limits: Limits = Limits(), seen: Seen | None =
     log.info("a batch of %d records failed (%s); processing them one at a time", len(raws), type(stopped).__name__)
     if seen is not None:
         seen.rewind(checkpoint)
-    return [done or process_within(raw, limits, seen, stages) for raw, done in zip(raws, alone)]
+    return [done or process_within(raw, limits, seen, stages, all_pages) for raw, done in zip(raws, alone)]
 
 
-def process(raw: RawDoc, limits: Limits = Limits(), seen: Seen | None = None) -> Result:
+def process(raw: RawDoc, limits: Limits = Limits(), seen: Seen | None = None, all_pages: bool = False) -> Result:
     """One raw record -> its result, by the same runner as a batch; failures are recorded, not raised."""
-    return run_batch([raw], limits, seen)[0]
+    return run_batch([raw], limits, seen, all_pages=all_pages)[0]
 

@@ -4,14 +4,17 @@ The stages, in order (:data:`STAGES`), each ``Batch -> Batch`` over the whole ba
 ``nlp.pipe`` does, so that a stage's rules stay in the processor's cache instead of being
 evicted by the other stages between records:
 
-1. :func:`read`: trafilatura over each page;
+1. :func:`read`: the relevance gate (:mod:`extract.read.relevance`) over each page or text, unless
+   the batch reads ``all_pages``, then trafilatura over each page it passes;
 2. :func:`finish`: the rest of reading (debris, title, date, language, the too-long check) and
    the records repeating an earlier one of the shard (``seen``), in record order;
 3. :func:`annotate`, 4. :func:`extract`, 5. :func:`assemble`, 6. :func:`flag`: the mining
    (:mod:`extract.mine.steps`) of the records still ``ok``.
 
-Articles in a language other than those of ``MINED_LANGUAGES`` are kept with status
-``language`` and not mined; a record repeating an earlier one is kept as a ``duplicate``.
+A record the gate passes over is kept with status ``off_topic`` (its URL, title and date read from
+the page's head) and not read further. Articles in a language other than those of
+``MINED_LANGUAGES`` are kept with status ``language`` and not mined; a record repeating an earlier
+one is kept as a ``duplicate``.
 A reader or stage raises a :class:`~extract.status.RecordError` for a record it cannot use;
 :mod:`extract.runner.batches` applies the stages and turns every failure into a row.
 """
@@ -23,8 +26,9 @@ from typing import Callable
 from ..across.duplicates import Seen, mark_in_shard
 from ..mine import steps
 from ..mine.nlp import build_nlp
-from ..read.clean import Page, extract_page, failed_with, to_article
+from ..read.clean import Page, extract_page, failed_with, off_topic, to_article
 from ..read.language import language_name
+from ..read.relevance import relevant
 from ..records import Article, Claim, Mention, Quote, RawDoc
 from ..status import RecordError, Status
 
@@ -44,6 +48,7 @@ class Batch:
     """Records on their way through the stages; every list but ``raws`` is per record, in order."""
     raws: list[RawDoc]
     seen: Seen | None = None
+    all_pages: bool = False          # read every record: no relevance gate
     pages: list[Page | None] = field(default_factory=list)
     articles: list[Article | None] = field(default_factory=list)
     docs: list = field(default_factory=list)
@@ -73,7 +78,7 @@ class Batch:
                 for article, mentions, claims, quotes in zip(self.articles, self.mentions, self.claims, self.quotes)]
 
 
-_PER_RECORD = tuple(f.name for f in fields(Batch) if f.name not in ("raws", "seen"))
+_PER_RECORD = tuple(f.name for f in fields(Batch) if f.name not in ("raws", "seen", "all_pages"))
 
 
 def read_page(raw: RawDoc) -> Page | None:
@@ -83,10 +88,20 @@ def read_page(raw: RawDoc) -> Page | None:
     return extract_page(raw)
 
 
+def _gated_out(raw: RawDoc, all_pages: bool) -> bool:
+    """Whether the relevance gate passes over a readable record's page or text."""
+    if all_pages or raw.error:
+        return False
+    page = raw.html if raw.html is not None else raw.text
+    return page is not None and not relevant(page)
+
+
 def read(batch: Batch) -> Batch:
-    """1. The part of reading a record that may take long: trafilatura over its page."""
+    """1. The relevance gate, then the part of reading a record that may take long: trafilatura over its page."""
     for i, raw in enumerate(batch.raws):
-        if batch.articles[i] is None:
+        if batch.articles[i] is None and _gated_out(raw, batch.all_pages):
+            batch.articles[i] = off_topic(raw)
+        elif batch.articles[i] is None:
             try:
                 batch.pages[i] = read_page(raw)
             except RecordError as error:

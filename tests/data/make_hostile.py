@@ -33,7 +33,7 @@ OTHER_BODY = ("Pemerintah Kabupaten Sleman meraih predikat Kepatuhan Tinggi dari
               "dilakukan terhadap dinas dan badan yang melayani masyarakat secara langsung di kabupaten itu.")
 
 ENGLISH = ("The city government of Palembang received the Excellent Service award from the Ministry of "
-           "Administrative and Bureaucratic Reform for its public service evaluation in 2020. The award was "
+           "Administrative and Bureaucratic Reform (KemenPANRB) for its public service evaluation in 2020. The award was "
            "presented in Jakarta on Wednesday. The mayor said that the result was the work of all of the staff "
            "and that the city would continue to improve its services for the public.")
 
@@ -47,6 +47,14 @@ SUNDANESE = ("Pamarentah Kota Bandung meunang panghargaan predikat Pelayanan Pri
              "palayanan publik anu alus pisan. Wali Kota Bandung nyarios yén panghargaan ieu kanggo sakumna warga. "
              "Anjeunna ngahaturkeun nuhun ka sadaya pagawé anu geus digawé kalayan soson-soson. Panghargaan éta "
              "dipasrahkeun di Jakarta dina poé Rebo, sarta bakal jadi pangjurung pikeun ngaronjatkeun palayanan.")
+
+SPORT = ("Persib Bandung menang tipis 1-0 atas Persija Jakarta di Stadion Gelora Bandung Lautan Api, Sabtu malam. "
+         "Gol tunggal dicetak pada menit ke-78 lewat sundulan kepala. Pelatih Persib mengatakan timnya bermain "
+         "disiplin dan akan terus memperbaiki penyelesaian akhir menjelang laga tandang pekan depan.")
+
+MARKET = ("Harga cabai rawit di Pasar Induk Kramat Jati kembali naik menjadi Rp 80.000 per kilogram. Pedagang "
+          "mengatakan pasokan dari daerah sentra berkurang karena hujan. Warga berharap pemerintah segera "
+          "menggelar operasi pasar agar harga kembali turun.")
 
 PAGE_BYTES = 20 * 1024 * 1024   # "a 20 MB page"
 NESTING = 100_000               # "deeply nested HTML"
@@ -80,6 +88,7 @@ def _warc(records: list[tuple]) -> bytes:
     """WARC bytes, gzip per record: (type, uri, content type, payload[, extra WARC headers]).
 
     Record ids and dates are fixed, so that the bytes (and the offsets in ``source``) are the same every time.
+    An extra header given as None is left out of the record.
     """
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=True)
@@ -90,6 +99,8 @@ def _warc(records: list[tuple]) -> bytes:
                                                   warc_headers_dict=fixed(0)))
     for n, (kind, uri, content_type, payload, *extra) in enumerate(records, start=1):
         headers = fixed(n, extra[0] if extra else ())
+        dropped = [name for name, value in headers.items() if value is None]
+        headers = {name: value for name, value in headers.items() if value is not None}
         http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
         if kind == "request":
             record = writer.create_warc_record(uri, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"),
@@ -102,6 +113,8 @@ def _warc(records: list[tuple]) -> bytes:
         else:
             record = writer.create_warc_record(uri, kind, payload=io.BytesIO(payload), http_headers=http,
                                                warc_headers_dict=headers)
+        for name in dropped:
+            record.rec_headers.remove_header(name)
         writer.write_record(record)
     return out.getvalue()
 
@@ -122,8 +135,10 @@ def _jsonl_lines() -> list[bytes]:
         json.dumps({"url": 8, "text": OTHER_BODY}).encode(),              # 8 url of the wrong type
         json.dumps({"url": "https://b.example.id/9", "text": OTHER_BODY.replace("Sleman", "Bantul"),
                     "title": {"a": 1}, "published": 1639008000, "authors": [None, 3]}).encode(),  # 9 odd optional fields
-        b'{"url": "https://b.example.id/10", "text": "' + b"Pemkot \xff\xfe Palembang" + b'"}',   # 10 invalid UTF-8
+        b'{"url": "https://b.example.id/10", "text": "' + b"Pemkot \xff\xfe Palembang raih predikat WBK" + b'"}',   # 10 invalid UTF-8
         b'{"url": "https://b.example.id/11", "text": "a"} trailing',       # 11 trailing garbage
+        b"[" * 100_000,                                                   # 12 nested past the parser's depth
+        b'{"url": "https://b.example.id/13", "n": ' + b"7" * 5000 + b"}",  # 13 a 5,000-digit number
     ]
 
 
@@ -153,7 +168,11 @@ def build(root: Path) -> Path:
     (html / "binary.html").write_bytes(bytes(rng.randrange(256) for _ in range(4096)))
     (html / "pdf.html").write_bytes(_minimal_pdf())
     (html / "no-body.html").write_text("<html><head><title>Beranda</title></head><body><nav><a href='/'>Beranda</a>"
-                                       "<a href='/x'>Daerah</a></nav><footer>Hak cipta</footer></body></html>")
+                                       "<a href='/x'>Daerah</a><a href='/zi'>Zona Integritas</a></nav><footer>Hak cipta</footer>"
+                                       "</body></html>")
+    # Not about awards: kept with its head's URL, title and date, not read further (off_topic).
+    (html / "off-topic.html").write_text(page(SPORT, url="https://bola.example.id/persib", title="Persib Menang Tipis"))
+    (text / "off-topic.txt").write_text("Harga Cabai Naik Lagi\n\n" + MARKET + "\n", encoding="utf-8")
 
     # Size and shape: a 20 MB page, 100,000 nested elements.
     filler = "<div class='iklan'>" + "x" * 1000 + "</div>"
@@ -207,6 +226,13 @@ def build(root: Path) -> Path:
                                     city_page(city, f"https://f.example.id/{i}").encode())
                                    for i, city in enumerate(("Bukittinggi", "Payakumbuh", "Pariaman"))]))
     (feeds / "truncated.warc").write_bytes(plain[: int(len(plain) * 0.8)])
+    def no_uri(cities: tuple[str, str], host: str) -> bytes:   # warcio raises on a response without a target URI
+        first, second = (f"https://{host}/{i}" for i in (1, 2))
+        return _warc([("response", first, "text/html", city_page(cities[0], first).encode()),
+                      ("response", second, "text/html", city_page(cities[1], second).encode(),
+                       {"WARC-Target-URI": None})])
+    (feeds / "no-uri.warc.gz").write_bytes(no_uri(("Sawahlunto", "Padang Panjang"), "g.example.id"))
+    (feeds / "no-uri.warc").write_bytes(gzip.decompress(no_uri(("Tanjungpinang", "Pangkalpinang"), "h.example.id")))
     (feeds / "empty.warc.gz").write_bytes(b"")
     (feeds / "garbage.warc.gz").write_bytes(bytes(rng.randrange(256) for _ in range(2048)))
     members = [gzip.compress(json.dumps({"url": f"https://e.example.id/{i}",
