@@ -86,7 +86,7 @@ def factcheck_run(tmp_path_factory) -> Path:
     feed.write_text("".join(json.dumps({"url": url, "published": date, "text": text}) + "\n"
                             for url, date, text in FEED) + BAD_LINE + "\n", encoding="utf-8")
     out = folder / "out"
-    run_cli("run", str(feed), "--out", str(out), "--workers", "1")
+    run_cli("run", str(feed), "--out", str(out), "--workers", "1", status=1)     # the cut line failed
     return out
 
 
