@@ -56,14 +56,27 @@ def test_the_inputs_not_read_are_listed_with_their_status(page):
     assert "invalid JSON" in rows[0][2]
 
 
-def test_a_results_table_row_is_shown_as_cells_not_pipes(corpus_run, tmp_path):
+@pytest.fixture(scope="module")
+def corpus_page(corpus_run, tmp_path_factory) -> lxml.html.HtmlElement:
+    out = write_report(corpus_run, tmp_path_factory.mktemp("corpus-report") / "report.html")
+    return lxml.html.fromstring(out.read_text(encoding="utf-8"))
+
+
+def test_a_results_table_row_is_shown_as_cells_not_pipes(corpus_run, corpus_page):
     claims = pd.read_parquet(corpus_run / "claims.parquet")
     assert claims["evidence"].str.contains("|", regex=False).any()          # the corpus has table rows
-    text = write_report(corpus_run, tmp_path / "report.html").read_text(encoding="utf-8")
-    tree = lxml.html.fromstring(text)
-    cells = [td.text_content() for td in tree.xpath('//table[@id="claims"]//td')]
+    cells = [td.text_content() for td in corpus_page.xpath('//table[@id="claims"]//td')]
     assert cells and not [c for c in cells if "|" in c]
-    assert tree.xpath('//td[@data-label="evidence"]//span[@class="cells"]')
+    assert corpus_page.xpath('//td[@data-label="evidence"]//span[@class="cells"]')
+
+
+def test_a_plain_text_source_is_shown_by_its_file_name_as_a_local_file(corpus_page):
+    sources = [td for td in corpus_page.xpath('//table[@id="claims"]//td[@data-label="source"]')]
+    local = [td.text_content() for td in sources if not td.xpath(".//a")]
+    texts = sorted(p.name for p in (ROOT / "corpus" / "text").glob("*.txt"))
+    assert local and all(cell.endswith("local file") for cell in local)
+    assert {cell.removesuffix("local file") for cell in local} <= set(texts)
+    assert not [td for td in sources if "unknown site" in td.text_content()]
 
 
 def _chromium() -> str | None:

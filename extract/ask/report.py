@@ -140,6 +140,20 @@ def _quote_html(quote: dict | None) -> tuple[str, str]:
             f'<span class="speaker">&mdash; {html.escape(str(quote["speaker"]))}{html.escape(role)}</span>', value)
 
 
+def link(url: str, text: str) -> str:
+    """The one place the page links to a source: ``text`` (HTML) linked to ``url``."""
+    return f'<a href="{html.escape(url)}">{text}</a>'
+
+
+def _source_html(record: dict) -> str:
+    """Where a claim was read: its site linked to its URL; a file read from disk by its file name,
+    as a "local file"."""
+    name = html.escape(source_name(record))
+    if plain(record.get("url")) is not None:
+        return link(record["url"], name)
+    return f'{html.escape(source_location(record))}<br><span class="muted">{name}</span>'
+
+
 def _cell(key: str, header: str, content: str, value: str | None = None) -> str:
     data_value = "" if value is None else f' data-value="{html.escape(value)}"'
     return f'<td class="c-{key}" data-label="{header}"{data_value}>{content}</td>'
@@ -150,8 +164,6 @@ def _claim_row(index: int, row, conflict_of: dict, quote: dict | None) -> str:
     cid = conflict_of.get((row.article_id, row.start, row.predicate))
     classes = " ".join(c for c, on in (("flagged", flags), ("in-conflict", cid)) if on)
     record = row._asdict()
-    name, location = html.escape(source_name(record)), html.escape(source_location(record))
-    source = f'<a href="{_e(row.url)}">{name}</a>' if _e(row.url) else f'{name}<br><span class="muted">{location}</span>'
     conflict = f' <a class="badge" href="#{cid}">conflict</a>' if cid else ""
     quote_html, quote_value = _quote_html(quote)
     score = "" if plain(row.score) is None else f"{row.score:g}"
@@ -164,7 +176,7 @@ def _claim_row(index: int, row, conflict_of: dict, quote: dict | None) -> str:
              _cell("consistency_flags", "flags", "".join(f'<span class="flag">&#9873; {_e(f)}</span>' for f in flags),
                    "; ".join(flags)),
              _cell("quote", "quote", quote_html, quote_value),
-             _cell("source", "source", source, source_location(record)),
+             _cell("source", "source", _source_html(record), source_location(record)),
              _cell("published", "published", _e(row.published))]
     return f'<tr id="claim-{index}" class="{classes}" data-scheme="{_e(row.scheme)}">{"".join(cells)}</tr>'
 
@@ -177,10 +189,9 @@ def _conflict_block(cid: str, sides: pd.DataFrame, row_of: dict) -> str:
         score = "" if pd.isna(side.score) else f", score {side.score:g}"
         anchor = row_of.get((side.article_id, side.start, side.predicate))
         link = f' <a href="#claim-{anchor}">row</a>' if anchor is not None else ""
-        source = f'<a href="{_e(side.url)}">{_e(side.site) or _e(side.url)}</a>' if _e(side.url) else _e(side.site)
         parts.append(f'<div class="side"><b>{_e(side.predicate)}</b>{score} '
                      f'<span class="muted">({side.support} article{"s" if side.support != 1 else ""})</span> '
-                     f'&mdash; {source} {_e(side.published)}{link}<br>'
+                     f'&mdash; {_source_html(side._asdict())} {_e(side.published)}{link}<br>'
                      f'<span class="sentence">&ldquo;{evidence_html(plain(side.evidence) or side.sentence, side.unit_text)}'
                      '&rdquo;</span></div>')
     return "".join(parts) + "</div>"
@@ -214,6 +225,8 @@ def render_report(claims: pd.DataFrame, articles: pd.DataFrame, conflicts: pd.Da
     claims = evidence(claims, articles)
     claims = claims.sort_values(["unit", "year", "published"], na_position="last").reset_index(drop=True)
     conflict_of = {(r.article_id, r.start, r.predicate): r.conflict_id for r in conflicts.itertuples()}
+    conflicts = conflicts.merge(articles[["article_id", "source"]].drop_duplicates("article_id"), on="article_id",
+                                how="left")
     shown = claims.head(MAX_CLAIMS)
     row_of = {(r.article_id, r.start, r.predicate): i for i, r in enumerate(shown.itertuples())}
     flagged = int(claims["consistency_flags"].map(lambda f: len(plain(f) or []) > 0).sum())
