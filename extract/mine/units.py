@@ -140,6 +140,9 @@ def _unit_end(text: str, head_match: tuple[int, int, str], lex: Lexicon) -> tupl
         if not name:
             return None
         return _nested_end(text, name[1], lex), f"unit.region.{kind}"
+    if lex.kinds.get(head) == "government":
+        region = _any_region(text, head_end + 1, lex) if text[head_end:head_end + 1] == " " else None
+        return (_nested_end(text, region, lex), "unit.region.government") if region else None
     if head in lex.standalone:
         # "Kemensos RI", "Ombudsman Perwakilan Jawa Timur", "MPP Kota Samarinda pada Dinas ..."
         return _nested_end(text, _extend_place(text, head_end, lex), lex), f"unit.name.{lex.kinds.get(head, 'other')}"
