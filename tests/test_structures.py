@@ -145,6 +145,16 @@ CLAIM_CASES = [
     ("an-addressee-is-no-recipient",
      "Pemkot Contoh meraih nilai A. Wali Kota mengajak jajaran perangkat daerah terkait khususnya Dinas Sosial "
      "Kota Bogor agar mempertahankan nilai A tersebut.", {("Pemerintah Kota Contoh", "Pelayanan Prima")}),
+    ("a-label-before-a-verb-is-ordinary-language",
+     "Pemkot Contoh meraih predikat WBK. Pelayanan Dinas Sosial Kota Bogor sangat baik diterima masyarakat.",
+     {("Pemerintah Kota Contoh", "WBK")}),
+    ("a-label-named-before-its-passive-verb",
+     "Dalam evaluasi Kementerian PANRB, predikat sangat baik diraih Dinas Sosial Kota Bogor.",
+     {("Dinas Sosial Kota Bogor", "Sangat Baik")}),
+    ("a-government-wins-through-its-unit",
+     "Pemprov Jambi meraih peringkat pertama dalam evaluasi pelayanan publik Kementerian PANRB. Penghargaan "
+     "kategori Pelayanan Prima itu diraih melalui Bapenda atau Samsat Provinsi Jambi.",
+     {("Samsat Provinsi Jambi", "Peringkat I"), ("Samsat Provinsi Jambi", "Pelayanan Prima")}),
     ("service-category-prima",
      "Kementerian PANRB memberikan penghargaan kepada Dinas Kesehatan Kota Bogor sebagai penyelenggara pelayanan "
      "publik kategori prima.", {("Dinas Kesehatan Kota Bogor", "Pelayanan Prima")}),
