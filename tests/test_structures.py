@@ -155,6 +155,9 @@ CLAIM_CASES = [
      "Pemprov Jambi meraih peringkat pertama dalam evaluasi pelayanan publik Kementerian PANRB. Penghargaan "
      "kategori Pelayanan Prima itu diraih melalui Bapenda atau Samsat Provinsi Jambi.",
      {("Samsat Provinsi Jambi", "Peringkat I"), ("Samsat Provinsi Jambi", "Pelayanan Prima")}),
+    ("a-rank-takes-the-scheme-of-its-label",
+     "Samsat Provinsi Jambi meraih Peringkat pertama kategori Pelayanan Prima dari Kementerian PANRB tahun 2022.",
+     {("Samsat Provinsi Jambi", "Peringkat I"), ("Samsat Provinsi Jambi", "Pelayanan Prima")}),
     ("service-category-prima",
      "Kementerian PANRB memberikan penghargaan kepada Dinas Kesehatan Kota Bogor sebagai penyelenggara pelayanan "
      "publik kategori prima.", {("Dinas Kesehatan Kota Bogor", "Pelayanan Prima")}),
