@@ -58,12 +58,12 @@ MISTAKES = [
     (["run", str(GOOD), "--workers", "0"], EXIT_USAGE, "--workers: expected a whole number of 1 or more, got 0"),
     (["run", str(GOOD), "--workers", "-2"], EXIT_USAGE, "--workers: expected a whole number of 1 or more, got -2"),
     (["run", "--no-such-option"], EXIT_USAGE, "unrecognized arguments: --no-such-option"),
-    (["claims", "empty"], EXIT_USAGE, "empty is not the output folder of a run"),
+    (["claims", "empty"], EXIT_USAGE, "empty: no run here"),
     (["claims", "nowhere"], EXIT_USAGE, "nowhere: no such folder"),
     (["check", "empty", "Kemensos meraih predikat Kepatuhan Tinggi tahun 2021"], 7,
-     "empty is not the output folder of a run"),
-    (["report", "junk"], EXIT_USAGE, "junk is not the output folder of a run"),
-    (["crosscheck", "empty"], EXIT_USAGE, "empty is not the output folder of a run"),
+     "empty: no run here"),
+    (["report", "junk"], EXIT_USAGE, "junk: no run here"),
+    (["crosscheck", "empty"], EXIT_USAGE, "empty: no run here"),
     (["evaluate", "--gold", "gold", "--pred", "run"], EXIT_USAGE, "coverage 0 of 1"),
     (["evaluate", "--gold", "empty", "--pred", "run"], EXIT_USAGE, "empty: no gold files"),
 ]
@@ -102,6 +102,24 @@ def test_a_reader_that_goes_away_is_no_traceback(place, args):
     process.stdout.close()                     # as `| head` does, before the first line is written
     assert process.wait(timeout=300) == EXIT_BROKEN_PIPE
     assert process.stderr.read() == ""
+
+
+def test_help_is_for_a_user_the_commands_one_line_each_and_an_example(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "extract", "--help"], cwd=tmp_path, env=ENV, capture_output=True,
+                          text=True, timeout=300)
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0 and not done.stderr
+    for command in ("run", "claims", "check", "report", "evaluate", "crosscheck"):
+        assert sum(line.startswith(f"  {command} ") for line in lines) == 1, command
+    assert "example:" in lines and any(line.startswith("  extract run ") for line in lines)
+    assert "exit status" in done.stdout and "Every runner" not in done.stdout
+
+
+def test_the_distribution_has_a_name_of_its_own_and_the_extract_command():
+    from importlib import metadata
+    commands = [entry.value for entry in metadata.distribution("extract-klaim").entry_points if entry.name == "extract"]
+    assert commands == ["extract.cli:main"]
+    assert "pip install -e ." in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 # --- stopping ---------------------------------------------------------------------------------------------------

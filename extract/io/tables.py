@@ -137,8 +137,7 @@ def require_run(out_dir: Path | str) -> None:
     if not path.is_dir():
         raise UsageError(f"{out_dir}: no such folder; give the --out folder of an `extract run`")
     if not table_dir(path, "articles").exists():
-        raise UsageError(f"{out_dir} is not the output folder of a run (no articles.parquet in it); "
-                         "give the --out folder of an `extract run`")
+        raise UsageError(f"{out_dir}: no run here (no articles.parquet); give the --out folder of an `extract run`")
 
 
 def mark_incomplete(out_dir: Path | str) -> None:

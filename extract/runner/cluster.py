@@ -58,8 +58,8 @@ def connect(scheduler):
     """A ``distributed.Client`` of ``scheduler`` (an address, or a client, kept open)."""
     try:
         from distributed import Client
-    except ImportError as exc:   # an optional dependency: pip install 'extract[cluster]'
-        raise RunError("running on a cluster needs dask.distributed: pip install 'extract[cluster]'") from exc
+    except ImportError as exc:   # an optional dependency (the cluster extra)
+        raise RunError("running on a cluster needs dask.distributed: pip install 'dask[distributed]'") from exc
     if isinstance(scheduler, Client):
         yield scheduler
         return
