@@ -128,23 +128,31 @@ def _markers(out: Path) -> list[Path]:
     return list((out / "_shards").glob("*.json"))
 
 
-@pytest.mark.parametrize("signum, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"])
-def test_a_signal_to_the_main_process_stops_the_run_and_its_workers(tmp_path, signum, status):
+@pytest.mark.parametrize("signum, group, workers, status", [
+    (signal.SIGINT, False, 2, 130),
+    (signal.SIGINT, True, 2, 130),
+    (signal.SIGTERM, False, 2, 143),
+    (signal.SIGTERM, False, 1, 143),
+], ids=["ctrl-c", "ctrl-c-to-the-group", "sigterm", "sigterm-one-process"])
+def test_a_signal_stops_the_run_and_its_workers(tmp_path, signum, group, workers, status):
     psutil = pytest.importorskip("psutil")
     out = tmp_path / "out"
-    process = _start("run", str(CORPUS), "--out", str(out), "--workers", "2", "--files-per-shard", "1", cwd=tmp_path,
-                     stdout=subprocess.DEVNULL)
+    process = _start("run", str(CORPUS), "--out", str(out), "--workers", str(workers), "--files-per-shard", "1",
+                     cwd=tmp_path, stdout=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 240
     while not _markers(out) and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.02)
-    workers = psutil.Process(process.pid).children(recursive=True)
-    assert workers, "a pool of workers is running"
-    process.send_signal(signum)                # the main process alone, as `timeout` or systemd send it
+    children = psutil.Process(process.pid).children(recursive=True)
+    assert len(children) >= workers if workers > 1 else not children, "a pool of workers runs, or none"
+    if group:                                  # a terminal's Ctrl-C: every process of the group
+        os.killpg(process.pid, signum)
+    else:                                      # the main process alone, as `timeout` or systemd send it
+        process.send_signal(signum)
     assert process.wait(timeout=30) == status
     err = process.stderr.read()
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
     assert f"stopped by {signal.Signals(signum).name}" in err and "rerun the same command" in err
-    for child in workers:                      # none left running as an orphan
+    for child in children:                     # none left running as an orphan
         assert not child.is_running() or child.status() == psutil.STATUS_ZOMBIE
     kept = len(_markers(out))
     shards = len(list(CORPUS.rglob("*.html")) + list(CORPUS.rglob("*.txt")))

@@ -113,6 +113,11 @@ def run(inputs: Iterable[str] | None = None, out_dir: str | Path = DEFAULT_OUT, 
     start to its end a run keeps the marker ``out_dir/_INCOMPLETE``: a run that
     failed leaves it, :func:`extract.load` warns of it, and rerunning the same
     command finishes the tables.
+
+    Arguments it cannot work with (an input that does not exist, ``out_dir`` an existing file,
+    ``workers`` below 1, inputs with nothing to read) raise :class:`~extract.status.UsageError`
+    before any work. A ``KeyboardInterrupt`` (or :class:`~extract.runner.stopping.Stopped`)
+    ends the workers and cancels the shards not finished; the finished ones are kept.
     """
     started = time.perf_counter()
     out_dir = Path(out_dir)
