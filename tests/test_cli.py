@@ -235,6 +235,39 @@ def test_the_bar_has_a_total_and_leaves_out_shards_done_earlier(monkeypatch, tmp
     assert "1 of 2 shards done earlier" in shown and "articles 1, shards 2/2" in shown
 
 
+def _on_a_terminal(args: list[str], cwd: Path) -> str:
+    """What a command writes to stderr when it is a terminal (40 rows of 120 columns)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+    main_end, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = {key: value for key, value in ENV.items() if key != "TQDM_DISABLE"}
+    process = subprocess.Popen([sys.executable, "-m", "extract", *args], cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                               stderr=terminal)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main_end, 65536)
+        except OSError:                        # the terminal's other end closed
+            break
+        if not chunk:
+            break
+        shown += chunk
+    process.wait(timeout=300)
+    os.close(main_end)
+    return shown.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("quiet", [False, True], ids=["bar", "quiet"])
+def test_on_a_terminal_the_bar_shows_its_total_unless_quiet(tmp_path, quiet):
+    shown = _on_a_terminal(["run", str(GOOD), "--out", "o", "--workers", "1", *(["-q"] if quiet else [])], tmp_path)
+    total = f"{item_bytes(str(GOOD)) / 1024:.1f}k"
+    assert (f"/{total} [" in shown and "articles 1, shards 1/1" in shown) != quiet, shown
+
+
 def test_renewing_the_caches_logs_no_error(caplog, monkeypatch):
     monkeypatch.setattr(worker, "_processed_here", worker.RESET_CACHES_EVERY - 1)
     with caplog.at_level(logging.WARNING):

@@ -29,12 +29,14 @@ def shard_bytes(shard) -> int:
 
 
 class Progress:
-    """One run's bar. ``update`` takes the records done and the bytes of input read, from this
-    process or reported by a worker; :meth:`plan` adds shards to do to the total."""
+    """One run's bar over the shards ``todo`` of a run of ``shards``. ``update`` takes the records
+    done and the bytes of input read, from this process or reported by a worker; :meth:`plan` adds
+    shards to do again to the total."""
 
-    def __init__(self, shards: int, resumed: int, enabled: bool | None = None):
+    def __init__(self, todo: list, shards: int, enabled: bool | None = None):
+        resumed = shards - len(todo)
         earlier = f", {resumed} of {shards} shards done earlier" if resumed else ""
-        self.bar = tqdm(desc=f"reading{earlier}", total=0, unit="B", unit_scale=True, unit_divisor=1024,
+        self.bar = tqdm(desc=f"reading{earlier}", total=sum(shard_bytes(shard) for shard in todo), unit="B", unit_scale=True, unit_divisor=1024,
                         disable=None if enabled is None else not enabled, dynamic_ncols=True)
         self.shards, self.finished, self.articles = shards, resumed, 0
 

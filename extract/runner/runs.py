@@ -155,18 +155,17 @@ def _run_shards(shards: list[Shard], out_dir: Path, settings: Settings, client, 
             summary.add(earlier)
 
     def process(todo):
-        bar.plan(todo)
         if client is not None:
             from .cluster import run_on_dask
             return run_on_dask(todo, out_dir, client, bar, settings)
         return run_local(todo, out_dir, workers or os.cpu_count() or 1, bar, settings)
 
-    with Progress(len(shards), len(shards) - len(todo), progress) as bar:
+    with Progress(todo, len(shards), progress) as bar:
         for shard_summary in process(todo):
             summary.add(shard_summary)
             bar.shard_done()
         _prune(out_dir, shards)
-        duplicates = _mark_duplicates(out_dir, shards, process)
+        duplicates = _mark_duplicates(out_dir, shards, lambda stale: bar.plan(stale) or process(stale))
     parts = [shard.name for shard in shards]
     summary.count(duplicates.statuses, _row_counts(out_dir, parts))
     checked = crosscheck(out_dir, settings.fuzzy_cutoff)
