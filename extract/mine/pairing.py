@@ -65,7 +65,7 @@ def recipients(text: str, span: Span) -> list[Mention]:
     """The units of a span that may receive a predicate: not a setting (di lingkungan X) nor a parent
     ("Kementerian Sosial melalui Sentra X": Sentra X receives)."""
     units = [u for u, before in zip(span.units, [None] + span.units[:-1])
-             if not cue_in("not_recipient", text[max(span.start, u.start - 30):u.start])
+             if not cue_in("not_recipient", text[max(span.start, u.start - 80):u.start])
              and not _is_location(text, u, before) and not is_unit_type(u.value or u.text)
              and not cue_in("giver", text[u.end:min(span.end, u.end + 80)])]
     return [u for u, following in zip(units, units[1:] + [None])

@@ -51,6 +51,7 @@ def canonical_unit(surface: str) -> str:
         full = lex.expansions.get(key) or lex.spelled.get(key, text[:match[1]])
         text = full + text[match[1]:]
     text = _standard_type_name(text, lex)
+    text = _regional_government(text, lex)
     kinds = lex.region_kinds.get(text.lower(), set())
     if len(kinds) == 1:
         text = f"{next(iter(kinds)).title()} {text}"   # a bare region: "Bantaeng" -> "Kabupaten Bantaeng"
@@ -61,6 +62,25 @@ def canonical_unit(surface: str) -> str:
     if lex.region_head.match(text) and _bare_region(text, lex):
         text = "Pemerintah " + text     # a region as an awardee is its government
     return lex.country.sub("", text) if lex.kinds.get(text.lower()) is None else text
+
+
+_GOVERNMENT = regex.compile(r"Pemerintah (?P<daerah>Daerah )?(?:(?P<kind>Provinsi|Kabupaten|Kota) )?(?P<name>.+)$")
+
+
+def _regional_government(text: str, lex: Lexicon) -> str:
+    """A region's government by the one name of its kind: "Pemerintah Daerah Kabupaten X" and, when X is
+    of one kind only, "Pemerintah Daerah X" and "Pemerintah X" are "Pemerintah Kabupaten X".
+
+    >>> [_regional_government(n, lexicon()) for n in ("Pemerintah Daerah Kota Bogor", "Pemerintah Aceh", "Pemerintah Pusat")]
+    ['Pemerintah Kota Bogor', 'Pemerintah Provinsi Aceh', 'Pemerintah Pusat']
+    """
+    match = _GOVERNMENT.match(text)
+    if not match or (match["kind"] and not match["daerah"]):
+        return text
+    if match["kind"]:
+        return f"Pemerintah {match['kind']} {match['name']}"
+    kinds = lex.region_kinds.get(match["name"].lower(), set())
+    return f"Pemerintah {next(iter(kinds)).title()} {match['name']}" if len(kinds) == 1 else text
 
 
 def _bare_region(text: str, lex: Lexicon) -> bool:
