@@ -60,6 +60,7 @@ MISTAKES = [
     (["run", "--no-such-option"], EXIT_USAGE, "unrecognized arguments: --no-such-option"),
     (["claims", "empty"], EXIT_USAGE, "empty: no run here"),
     (["claims", "nowhere"], EXIT_USAGE, "nowhere: no such folder"),
+    (["claims", "afile"], EXIT_USAGE, "afile: a file, not a folder"),
     (["check", "empty", "Kemensos meraih predikat Kepatuhan Tinggi tahun 2021"], 7,
      "empty: no run here"),
     (["report", "junk"], EXIT_USAGE, "junk: no run here"),
@@ -68,7 +69,7 @@ MISTAKES = [
     (["evaluate", "--gold", "empty", "--pred", "run"], EXIT_USAGE, "empty: no gold files"),
 ]
 IDS = ["missing-input", "out-is-a-file", "empty-folder", "nothing-readable", "workers-0", "workers-negative",
-       "unknown-option", "claims-not-a-run", "claims-no-folder", "check-not-a-run", "report-not-a-run",
+       "unknown-option", "claims-not-a-run", "claims-no-folder", "claims-a-file", "check-not-a-run", "report-not-a-run",
        "crosscheck-not-a-run", "evaluate-no-shared-article", "evaluate-no-gold"]
 
 

@@ -135,7 +135,8 @@ def require_run(out_dir: Path | str) -> None:
     """Raise :class:`~extract.status.UsageError` unless ``out_dir`` holds a run's tables."""
     path = Path(out_dir)
     if not path.is_dir():
-        raise UsageError(f"{out_dir}: no such folder; give the --out folder of an `extract run`")
+        what = "a file, not a folder" if path.exists() else "no such folder"
+        raise UsageError(f"{out_dir}: {what}; give the --out folder of an `extract run`")
     if not table_dir(path, "articles").exists():
         raise UsageError(f"{out_dir}: no run here (no articles.parquet); give the --out folder of an `extract run`")
 
