@@ -264,7 +264,8 @@ def render_report(claims: pd.DataFrame, articles: pd.DataFrame, conflicts: pd.Da
 
 
 def write_report(out_dir: str | Path, path: str | Path | None = None, title: str | None = None) -> Path:
-    """Write the report of the run in ``out_dir`` to ``path`` (default ``DIR/report.html``)."""
+    """Write the report of the run in ``out_dir`` to ``path`` (default ``DIR/report.html``; its folder
+    is made when missing)."""
     out_dir = Path(out_dir)
     path = Path(path) if path else out_dir / "report.html"
     articles = read_table(out_dir, "articles", notebook=False, columns=[*SOURCE_COLUMNS, "error"])
@@ -272,6 +273,7 @@ def write_report(out_dir: str | Path, path: str | Path | None = None, title: str
                          read_table(out_dir, "conflicts", notebook=False), title or f"Claims in {out_dir.name}",
                          read_table(out_dir, "quotes", notebook=False,
                                     columns=["article_id", "speaker", "role", "quote", "start"]))
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page, encoding="utf-8")
     log.info("report written to %s", path)
     return path
