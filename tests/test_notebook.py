@@ -24,6 +24,6 @@ def test_example_notebook_runs(corpus_run, monkeypatch):
 def test_the_notebook_extra_installs_what_opening_and_running_it_needs():
     from importlib.metadata import requires
     from packaging.requirements import Requirement
-    extra = {Requirement(r).name for r in requires("extract") or []
+    extra = {Requirement(r).name for r in requires("extract-klaim") or []
              if Requirement(r).marker and Requirement(r).marker.evaluate({"extra": "notebook"})}
     assert {"jupyterlab", "ipykernel", "matplotlib"} <= extra
