@@ -228,6 +228,14 @@ SPEAKER_CASES = [
      "bahwa penilaian berjalan baik.", "Dedi Mulyana"),
     ("an-agency-before-the-name-is-not-the-name",
      "“Kami apresiasi,” ujar Sukarjo. Asisten Deputi KemenPAN-RB Ahmad Sukarjo hadir.", "Ahmad Sukarjo"),
+    ("a-balinese-name-holds-a-role-word",
+     "Penghargaan diterima Bupati Gianyar, I Made Agung Negara. “Kami bangga,” kata I Made Agung Negara.",
+     "I Made Agung Negara"),
+    ("an-abbreviated-opener-is-the-full-name",
+     "Hadir Ketua Tim Penilai IB Surya Atmaja. Selanjutnya Ida Bagus menjelaskan bahwa penilaian berjalan.",
+     "IB Surya Atmaja"),
+    ("initials-closing-a-name", "Apel dipimpin Kepala Kantor Imigrasi Contoh, Budi Santoso HS. Budi Santoso "
+     "mengatakan bahwa seluruh jajaran siap.", "Budi Santoso HS"),
 ]
 
 
