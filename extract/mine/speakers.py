@@ -11,6 +11,7 @@ import bisect
 import itertools
 
 import regex
+from rapidfuzz import fuzz
 
 from ..rules.store import Rules, derived
 from .gazetteer import GazetteerMatcher
@@ -246,6 +247,10 @@ def full_name_in(text: str, short: str) -> str | None:
     return " ".join(best) if len(best) > 1 else None
 
 
+_MISSPELT_MIN_LETTERS = 6   # shorter names are too often other names one letter apart (Diah, Dian)
+_MISSPELT_RATIO = 80        # rapidfuzz ratio of a misspelt name to the word it stands for
+
+
 def expand_openers(name: str) -> str:
     """A name with the abbreviated opener written in full: "IB Wyasa Putra" -> "Ida Bagus Wyasa Putra"."""
     first, _, rest = name.partition(" ")
@@ -276,7 +281,16 @@ class Speakers:
             full_words = {w.lower() for w in expand_openers(full).split()} | {w.lower() for w in full.split()}
             if words < full_words:
                 return full
-        return name
+        return self._misspelt(name)
+
+    def _misspelt(self, name: str) -> str:
+        """A one-word name misspelt ("Abdulhadi" for the "Abdulhamid Dipopramono" introduced): the one
+        full name with a word this close to it, else ``name``."""
+        if " " in name or len(name) < _MISSPELT_MIN_LETTERS:
+            return name
+        close = {full for full in self.full for word in full.split()
+                 if word[0].lower() == name[0].lower() and fuzz.ratio(word.lower(), name.lower()) >= _MISSPELT_RATIO}
+        return close.pop() if len(close) == 1 else name
 
     def add(self, name: str, role: str | None) -> str:
         name = self.resolve(name)
