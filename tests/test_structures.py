@@ -158,6 +158,19 @@ CLAIM_CASES = [
     ("a-rank-takes-the-scheme-of-its-label",
      "Samsat Provinsi Jambi meraih Peringkat pertama kategori Pelayanan Prima dari Kementerian PANRB tahun 2022.",
      {("Samsat Provinsi Jambi", "Peringkat I"), ("Samsat Provinsi Jambi", "Pelayanan Prima")}),
+    ("a-zone-after-the-compliance-survey-is-the-opinions-zone",
+     "Kabupaten Sleman masuk zona hijau dalam penilaian kepatuhan Ombudsman tahun 2023.",
+     {("Pemerintah Kabupaten Sleman", "Zona Hijau")}),
+    ("a-zone-in-the-compliance-years",
+     "Kabupaten Sleman masuk zona hijau dalam penilaian kepatuhan Ombudsman tahun 2019.",
+     {("Pemerintah Kabupaten Sleman", "Kepatuhan Tinggi")}),
+    ("a-zone-beside-its-opinion-is-its-grade",
+     "Dalam Opini Pengawasan Ombudsman 2023, Pemkab Sleman meraih opini Kualitas Tertinggi. Pemkab Sleman "
+     "memperoleh nilai 92,18 dan berada di zona hijau.", {("Pemerintah Kabupaten Sleman", "Kualitas Tertinggi")}),
+    ("a-zone-takes-the-scheme-of-the-label-beside-it",
+     "Dalam Opini Pengawasan Ombudsman 2023, Pemkab Sleman meraih Kualitas Tinggi. Pada 2021, Pemkab Sleman "
+     "masuk zona hijau dengan predikat kepatuhan tinggi dari Ombudsman.",
+     {("Pemerintah Kabupaten Sleman", "Kualitas Tinggi"), ("Pemerintah Kabupaten Sleman", "Kepatuhan Tinggi")}),
     ("service-category-prima",
      "Kementerian PANRB memberikan penghargaan kepada Dinas Kesehatan Kota Bogor sebagai penyelenggara pelayanan "
      "publik kategori prima.", {("Dinas Kesehatan Kota Bogor", "Pelayanan Prima")}),

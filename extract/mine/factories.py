@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from .awarders import awarder_of, find_awarders
 from .components import Found, RuleComponent, sentence_offsets
 from .dates import date_spans, normalise_candidate, years_named
-from .predicates import OTHER, describe, find_predicates
+from .predicates import OTHER, describe, find_predicates, is_shared
 from .quotes import find_quotes
 from .schemes import scheme_evidence
 from .scores import find_scores
@@ -53,7 +53,7 @@ class PredicateFinder(RuleComponent):
         sentences = sentence_offsets(doc)
         article_evidence = None
         by_sentence: dict[tuple[int, int], dict[str, int]] = {}
-        ranks, labelled = [], collections.defaultdict(collections.Counter)
+        shared, labelled = [], collections.defaultdict(collections.Counter)
         for found in find_predicates(text, rules=self.rules):
             start, end = found.start, found.end
             sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
@@ -61,8 +61,8 @@ class PredicateFinder(RuleComponent):
                 by_sentence[sentence] = scheme_evidence(text, *sentence)
             if not by_sentence[sentence] and article_evidence is None:
                 article_evidence = scheme_evidence(text)
-            if found.rule_id.startswith("predicate.rank."):
-                ranks.append((found, sentence))
+            if is_shared(text[start:end], found.rule_id, rules=self.rules):
+                shared.append((found, sentence))
                 continue
             described = describe(text[start:end], found.rule_id, by_sentence[sentence] or article_evidence,
                                  rules=self.rules)
@@ -71,12 +71,13 @@ class PredicateFinder(RuleComponent):
                 if scheme != OTHER:
                     labelled[sentence][scheme] += 1
                 yield Found(start, end, found.rule_id, value=label, scheme=scheme, grade=grade)
-        for found, sentence in ranks:
-            # a rank's scheme: the one its sentence names, else that of the sentence's labels ("peringkat
-            # pertama kategori Pelayanan Prima"), else the article's
+        for found, sentence in shared:
+            # a rank's or a shared phrase's scheme: the one its sentence names, else that of the sentence's
+            # other labels ("peringkat pertama kategori Pelayanan Prima"), else the article's
             evidence = by_sentence[sentence] or dict(labelled[sentence]) or article_evidence
             described = describe(text[found.start:found.end], found.rule_id, evidence, rules=self.rules)
-            if described and described[0] != OTHER:   # else a place in a contest or a budget ranking
+            if described and not (found.rule_id.startswith("predicate.rank.") and described[0] == OTHER):
+                # (a rank of no scheme is a place in a contest or a budget ranking)
                 yield Found(found.start, found.end, found.rule_id, value=described[1], scheme=described[0],
                             grade=described[2])
 

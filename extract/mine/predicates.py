@@ -174,6 +174,21 @@ def open_label(surface: str) -> str:
     return " ".join(words)
 
 
+def is_shared(text: str, rule_id: str, rules: Rules | None = None) -> bool:
+    """True for a place in a ranking, or a phrase that names labels of several schemes ("zona hijau"):
+    their scheme is best told by the other labels of their sentence.
+
+    >>> is_shared("zona hijau", "predicate.kepatuhan.9"), is_shared("Pelayanan Prima", "predicate.pekppp.1")
+    (True, False)
+    """
+    if rule_id.startswith("predicate.rank."):
+        return True
+    if rule_id.startswith(("predicate.other.", "predicate.grade")):
+        return False
+    rows = _matchers(rules=rules)[1].get(_SPACES.sub(" ", text.lower()), [])
+    return len({row.scheme for row in rows}) > 1
+
+
 def describe(text: str, rule_id: str, evidence: dict[str, int] | None = None,
              rules: Rules | None = None) -> tuple[str, str, str | None] | None:
     """(scheme, label, grade) of a matched predicate surface, or None.
