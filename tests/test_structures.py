@@ -25,18 +25,20 @@ RANK_CASES = [
     ("rank-champion-digit", "keluar sebagai Juara 1", "Peringkat I"),
     ("rank-position", "posisi keempat ditempati", "Peringkat IV"),
     ("rank-highest-named-after", "provinsi dengan nilai keterbukaan tertinggi adalah Bali", "Peringkat I"),
+    ("rank-right-below-the-one-before", "Bali di peringkat kedua. Tepat di bawahnya ada Riau.", "Peringkat III"),
 ]
 
 
 @pytest.mark.parametrize("text, label", [c[1:] for c in RANK_CASES], ids=[c[0] for c in RANK_CASES])
 def test_ranks_are_read_as_places(text, label):
-    assert [r.label for r in find_ranks(text)] == [label]
+    assert [r.label for r in find_ranks(text)][-1:] == [label]
 
 
 NOT_RANK_CASES = [
     ("group-of-best", "masuk peringkat 10 besar nasional"),
     ("a-second-time", "meraih predikat itu untuk kedua kalinya, juara ke-2 kalinya"),
     ("no-ordinal", "peringkat tersebut naik"),
+    ("below-with-no-rank-before", "Tepat di bawahnya ada Riau."),
 ]
 
 
@@ -171,6 +173,10 @@ CLAIM_CASES = [
      "Dalam Opini Pengawasan Ombudsman 2023, Pemkab Sleman meraih Kualitas Tinggi. Pada 2021, Pemkab Sleman "
      "masuk zona hijau dengan predikat kepatuhan tinggi dari Ombudsman.",
      {("Pemerintah Kabupaten Sleman", "Kualitas Tinggi"), ("Pemerintah Kabupaten Sleman", "Kepatuhan Tinggi")}),
+    ("a-place-right-below-is-the-next",
+     "Hasil Indeks Pelayanan Publik 2024 dirilis KemenPANRB. Riau meraih peringkat keempat dengan indeks 4,60. "
+     "Tepat di bawahnya terdapat Kalimantan Selatan dengan skor sebesar 4,56.",
+     {("Pemerintah Provinsi Riau", "Peringkat IV"), ("Pemerintah Provinsi Kalimantan Selatan", "Peringkat V")}),
     ("service-category-prima",
      "Kementerian PANRB memberikan penghargaan kepada Dinas Kesehatan Kota Bogor sebagai penyelenggara pelayanan "
      "publik kategori prima.", {("Dinas Kesehatan Kota Bogor", "Pelayanan Prima")}),

@@ -78,7 +78,8 @@ class PredicateFinder(RuleComponent):
             described = describe(text[found.start:found.end], found.rule_id, evidence, rules=self.rules)
             if described and not (found.rule_id.startswith("predicate.rank.") and described[0] == OTHER):
                 # (a rank of no scheme is a place in a contest or a budget ranking)
-                yield Found(found.start, found.end, found.rule_id, value=described[1], scheme=described[0],
+                label = found.label if found.rule_id.startswith("predicate.rank.") else described[1]
+                yield Found(found.start, found.end, found.rule_id, value=label, scheme=described[0],
                             grade=described[2])
 
 

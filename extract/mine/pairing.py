@@ -136,8 +136,9 @@ def live_predicates(text: str, sentence: Span) -> list[Mention]:
     """Predicates that state an outcome: not hoped for, and in a sentence that speaks of one."""
     if not sentence.predicates:
         return []
+    ranked = any(p.rule_id.startswith("predicate.rank.") for p in sentence.predicates)   # a place is a result
     if not _is_table_row(text, sentence) and not cue_in("award", text[sentence.start:sentence.end]) \
-            and not introduces_list(text, sentence):
+            and not introduces_list(text, sentence) and not ranked:
         return []
     live, since, hoped = [], sentence.start, None
     for p in [p for p in sentence.predicates if not _adverbial(text, p)]:   # a hope is read after the previous predicate ("Menuju Informatif" is a label)

@@ -124,14 +124,24 @@ def find_ranks(text: str, rules: Rules | None = None) -> list[PredicateCandidate
 
     >>> [(p.text, p.label) for p in find_ranks("meraih peringkat pertama, Juara 2 dan terbaik ke-3, masuk 10 besar")]
     [('peringkat pertama', 'Peringkat I'), ('Juara 2', 'Peringkat II'), ('terbaik ke-3', 'Peringkat III')]
+    >>> [p.label for p in find_ranks("Bali di peringkat keempat. Tepat di bawahnya terdapat Riau.")]
+    ['Peringkat IV', 'Peringkat V']
     """
     chosen = rules if rules is not None else current()
     found: list[PredicateCandidate] = []
-    for rule in chosen.ranks:
+    places: dict[int, int] = {}       # start -> place
+    for rule in sorted(chosen.ranks, key=lambda r: r.relative):   # a relative place counts on from the others
         for match in rule.pattern.finditer(text):
             if any(p.start < match.end() and match.start() < p.end for p in found):
                 continue
-            place = rule.place or chosen.ordinals[match.group("n").lower()]
+            if rule.relative:
+                before = [start for start in places if start < match.start()]
+                if not before:
+                    continue
+                place = places[max(before)] + (rule.place or 0)
+            else:
+                place = rule.place or chosen.ordinals[match.group("n").lower()]
+            places[match.start()] = place
             found.append(PredicateCandidate(match.group(0), match.start(), match.end(), OTHER, rank_label(place),
                                             None, rule.id))
     return sorted(found, key=lambda p: p.start)
