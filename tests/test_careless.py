@@ -97,14 +97,25 @@ def build(root: Path) -> Path:
     (root / "feeds" / "bom.jsonl").write_bytes(BOM + _jsonl({"url": "https://s.example.id/3", "text": _body("Boyolali")}))
     (root / "feeds" / "blank-urls.jsonl").write_bytes(_jsonl(
         {"url": "  ", "text": _body("Wonogiri")}, {"url": "", "text": _body("Sragen")}, {"url": "\t", "text": _body("Blora")}))
+    (root / "html").mkdir()
+    for name, label, codec in ENCODINGS:
+        meta = f'<meta http-equiv="Content-Type" content="text/html; charset={label}">'
+        data = city_page(name.title(), f"https://e.example.id/{name}", meta=meta).encode(codec)
+        (root / "html" / f"{name}.html").write_bytes(data + b" " * (len(data) % 2))   # even: UTF-16 would decode it
     undecodable = os.fsencode(root / "feeds") + b"/caf\xe9-\xff.html"   # not UTF-8: a name only bytes can say
     with open(undecodable, "wb") as handle:
         handle.write(city_page("Metro", "https://t.example.id/1").encode())
     return root
 
 
+# meta charsets browsers would not honour: (page, label, the bytes' real encoding); the city is the page's name
+ENCODINGS = [("pariaman", "utf-16", "utf-8"), ("tidore", "UTF-16LE", "utf-8"), ("ternate", "cp037", "utf-8"),
+             ("sorong", "x-no-such-charset", "cp1252"), ("tual", "rot13", "utf-8")]
+
 # source (relative to the directory) -> status, and a field of the row that must hold a fragment
 EXPECTED = {
+    **{f"html/{name}.html": ("ok", "text", f"“Kami akan terus memperbaiki layanan,” kata Ratu Déwa, Sekretaris Daerah Kota {name.title()}")
+       for name, _, _ in ENCODINGS},
     "feeds/surrogates.jsonl:1": ("ok", "url", "https://s.example.id/\ufffd"),
     "feeds/surrogates.jsonl:2": ("ok", "text", "Pemerintah Kabupaten Klaten"),
     "feeds/bom.jsonl:1": ("ok", "url", "https://s.example.id/3"),              # the mark is no part of the JSON
