@@ -6,6 +6,7 @@ each record, keyed by its source relative to that directory.
 """
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import os
@@ -102,6 +103,9 @@ def build(root: Path) -> Path:
         meta = f'<meta http-equiv="Content-Type" content="text/html; charset={label}">'
         data = city_page(name.title(), f"https://e.example.id/{name}", meta=meta).encode(codec)
         (root / "html" / f"{name}.html").write_bytes(data + b" " * (len(data) % 2))   # even: UTF-16 would decode it
+    (root / "feeds" / "partial-dates.jsonl").write_bytes(_jsonl(*(
+        {"url": f"https://p.example.id/{n}", "published": value, "text": _body(city).replace("Kamis (9/12/2021)", dateline)}
+        for n, (value, city, dateline, _) in enumerate(PARTIAL_DATES))))
     undecodable = os.fsencode(root / "feeds") + b"/caf\xe9-\xff.html"   # not UTF-8: a name only bytes can say
     with open(undecodable, "wb") as handle:
         handle.write(city_page("Metro", "https://t.example.id/1").encode())
@@ -112,8 +116,18 @@ def build(root: Path) -> Path:
 ENCODINGS = [("pariaman", "utf-16", "utf-8"), ("tidore", "UTF-16LE", "utf-8"), ("ternate", "cp037", "utf-8"),
              ("sorong", "x-no-such-charset", "cp1252"), ("tual", "rot13", "utf-8")]
 
+# a partial published value, the article's city and dateline, and the date the row must hold
+PARTIAL_DATES = [
+    ("15 Maret", "Purworejo", "Rabu (10/3/2021)", dt.date(2021, 3, 15)),     # the dateline's year
+    ("15 Maret", "Kebumen", "pekan lalu", dt.date(2021, 3, 15)),             # the year the text names
+    ("12", "Wonosobo", "pekan lalu", None),                                  # not completed from the run's day
+    ("Senin", "Temanggung", "pekan lalu", None),
+    ("Senin 10:00 WIB", "Batang", "Rabu (10/3/2021)", dt.date(2021, 3, 10)),  # no date: the dateline is
+]
+
 # source (relative to the directory) -> status, and a field of the row that must hold a fragment
 EXPECTED = {
+    **{f"feeds/partial-dates.jsonl:{n + 1}": ("ok", "text", city) for n, (_, city, _, _) in enumerate(PARTIAL_DATES)},
     **{f"html/{name}.html": ("ok", "text", f"“Kami akan terus memperbaiki layanan,” kata Ratu Déwa, Sekretaris Daerah Kota {name.title()}")
        for name, _, _ in ENCODINGS},
     "feeds/surrogates.jsonl:1": ("ok", "url", "https://s.example.id/\ufffd"),
@@ -171,6 +185,13 @@ def test_each_careless_record_gets_its_row(careless_run, source):
     assert not any("\ud800" <= ch <= "\udfff" for value in row if isinstance(value, str) for ch in value)
     if source.startswith("feeds/blank-urls"):
         assert pd.isna(row["url"]), "a blank URL is no URL"
+
+
+@pytest.mark.parametrize("line, expected", [(n + 1, date) for n, (*_, date) in enumerate(PARTIAL_DATES)],
+                         ids=[f"{value}-{dateline}" for value, _, dateline, _ in PARTIAL_DATES])
+def test_a_partial_published_value_is_completed_from_the_article_or_left_null(careless_run, line, expected):
+    published = careless_run[1].loc[f"feeds/partial-dates.jsonl:{line}", "published"]
+    assert (pd.isna(published) if expected is None else published == expected), published
 
 
 def _padding_bomb(path: Path, megabytes: int) -> None:
