@@ -14,7 +14,7 @@ import sys
 from .about import __version__
 from .limits import Limits
 from .settings import FETCH_TIMEOUT, FILES_PER_SHARD, TABLE_BATCH_SIZE, Settings
-from .status import RunError, describe
+from .status import OutputBusy, RunError, describe
 
 log = logging.getLogger("extract")
 
@@ -47,6 +47,9 @@ def _run(args: argparse.Namespace) -> int:
     from .runner.runs import run
     try:
         summary = run(args.inputs or None, args.out, _settings(args), workers=args.workers, scheduler=args.scheduler)
+    except OutputBusy as exc:   # the other run's tables are its own: nothing to say of them
+        print(f"extract run: {exc}", file=sys.stderr)
+        return EXIT_RUN_FAILED
     except RunError as exc:
         return _run_failed(args, str(exc))
     except Exception as exc:   # the run itself failed (a lost cluster, a full disk): one line, and its status

@@ -166,3 +166,7 @@ class Duplicate(RecordError):
 class RunError(Exception):
     """A run that cannot go on, through no record's fault (a cluster whose workers do not see the
     inputs): the command line says it in one line and exits with 3."""
+
+
+class OutputBusy(RunError):
+    """Another run is writing to the same output folder: this one starts nothing."""

@@ -24,7 +24,7 @@ from ..io.schema import TABLES
 from ..settings import Settings
 from .shards import MARKERS, Shard, ShardSummary, marker_path, plan_shards, process_shard
 from .worker import prepare_process
-from ..io.tables import mark_complete, mark_incomplete, prune, table_dir
+from ..io.tables import held, mark_complete, mark_incomplete, prune, table_dir
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,8 @@ def run(inputs: Iterable[str] | None = None, out_dir: str | Path = DEFAULT_OUT, 
     can write to ``out_dir`` (:class:`~extract.status.RunError` if not). From its
     start to its end a run keeps the marker ``out_dir/_INCOMPLETE``: a run that
     failed leaves it, :func:`extract.load` warns of it, and rerunning the same
-    command finishes the tables.
+    command finishes the tables. A run holds ``out_dir/_LOCK`` from then to its end: a second run on
+    the same ``out_dir`` meanwhile raises :class:`~extract.status.OutputBusy` and writes nothing.
     """
     started = time.perf_counter()
     out_dir = Path(out_dir)
@@ -140,6 +141,7 @@ def run(inputs: Iterable[str] | None = None, out_dir: str | Path = DEFAULT_OUT, 
         shards = plan_shards(inputs, settings)
         if client is not None:
             check_workers(client, inputs, out_dir)
+        cluster.enter_context(held(out_dir))
         mark_incomplete(out_dir)
         summary = _run_shards(shards, out_dir, settings, client, workers, progress)
     mark_complete(out_dir)

@@ -27,14 +27,18 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import pyarrow as pa
+import pyarrow.parquet as pq
+
 from ..about import __version__
 from ..across.duplicates import Seen
-from ..io.tables import MARKERS, TableWriter
+from ..io.schema import TABLES
+from ..io.tables import MARKERS, TableWriter, table_dir
 from ..read.inputs import expand_inputs, is_url, kind_of, read_input
 from ..records import Article, RawDoc
 from ..rules.store import rules
 from ..settings import BATCH_BYTES, BATCH_RECORDS, Settings
-from ..status import Group, Status
+from ..status import Group, Status, describe
 from .batches import run_batch
 from .worker import count_and_reset, prepare_process
 
@@ -117,14 +121,36 @@ def marker_path(out_dir: Path, shard: Shard) -> Path:
 
 
 def finished(out_dir: Path, shard: Shard) -> ShardSummary | None:
-    """The summary a finished shard left, or None when it must be (re)done."""
+    """The summary a finished shard left, or None when it must be (re)done: no marker, a malformed
+    one, or a part that is missing, unreadable or holds other rows than the marker counted."""
     try:
         data = json.loads(marker_path(out_dir, shard).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        summary = ShardSummary(**{k: v for k, v in data.items() if k in ShardSummary.__slots__})
+    except (OSError, ValueError, TypeError, AttributeError):   # gone, not JSON, not an object, wrong fields
         return None
-    summary = ShardSummary(**{k: v for k, v in data.items() if k in ShardSummary.__slots__})
+    problem = _part_problem(out_dir, shard, summary)
+    if problem:
+        log.warning("shard %s is done again: %s", shard.name, problem)
+        return None
     summary.resumed = True
     return summary
+
+
+def _part_problem(out_dir: Path, shard: Shard, summary: ShardSummary) -> str | None:
+    """What is wrong with a finished shard's parts, if anything. The articles part holds a row per
+    record; the others may have lost rows to the duplicate pass, never gained any."""
+    if not isinstance(summary.records, int) or not isinstance(summary.rows, dict):
+        return "its marker is malformed"
+    for name in TABLES:
+        path = table_dir(out_dir, name) / f"{shard.name}.parquet"
+        try:
+            rows = pq.read_metadata(path).num_rows
+        except (OSError, ValueError, pa.ArrowException) as exc:   # missing, truncated, not parquet
+            return f"{path} is unreadable ({describe(exc)})"
+        expected = summary.records if name == "articles" else summary.rows.get(name)
+        if not isinstance(expected, int) or (rows != expected if name == "articles" else rows > expected):
+            return f"{path} holds {rows} rows, its marker {expected}"
+    return None
 
 
 def _records(shard: Shard, settings: Settings) -> Iterator[RawDoc]:
