@@ -144,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--all-pages", action="store_true",
                      help="read and mine every page, also those that name no award scheme, awarder or predicate "
                           "(by default they are kept as off_topic rows, unread)")
-    run.add_argument("--timeout", type=int, default=FETCH_TIMEOUT, help="seconds allowed per URL download")
+    run.add_argument("--timeout", type=int, default=FETCH_TIMEOUT, help="seconds allowed per URL download, in all (redirects, a retry and the body included)")
     defaults = Limits()
     run.add_argument("--max-page-bytes", "--max-bytes", type=_positive_or_off, default=defaults.max_page_bytes,
                      metavar="N", help="largest page, text file, JSON line, WARC record or download, in bytes "
