@@ -1,5 +1,9 @@
 """The command line: thin commands over the library (``extract --help``).
 
+Everything printed, from the data too (claims, verdicts, warnings, file names), has its control
+characters (C0 and C1, but newline and tab) escaped as ``\\u001b``, so that a scraped sentence
+cannot retitle, clear or drive the terminal; the JSON printed stays valid JSON.
+
 Exit status of ``extract run``: 0 when every record is ``ok`` or skipped, 1 when some records
 failed (the run finished; see their rows), 3 when the run itself failed (its tables are marked
 incomplete), and 2 for a usage error (argparse's).
@@ -7,8 +11,10 @@ incomplete), and 2 for a usage error (argparse's).
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
+import re
 import sys
 
 from .about import __version__
@@ -22,6 +28,27 @@ EXIT_OK = 0               # every record ok or skipped
 EXIT_RECORDS_FAILED = 1   # the run finished, and some records failed
 EXIT_USAGE = 2            # argparse's
 EXIT_RUN_FAILED = 3       # the run itself failed: its tables are marked incomplete
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with its control characters but newline and tab escaped, for a terminal.
+
+    >>> printable("Pemkot\x1b]0;pwned\x07 raih\x9b2J WBK\n\tya\r")
+    'Pemkot\\u001b]0;pwned\\u0007 raih\\u009b2J WBK\n\tya\\u000d'
+    """
+    return _CONTROLS.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+def _say(text: object = "", file=None, end: str = "\n") -> None:
+    """print, with :func:`printable`: what the commands print comes from scraped data."""
+    (file or sys.stdout).write(printable(str(text)) + end)
+
+
+class _PrintableFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record))
 
 
 def _positive_or_off(value: str) -> float | None:
@@ -48,25 +75,25 @@ def _run(args: argparse.Namespace) -> int:
     try:
         summary = run(args.inputs or None, args.out, _settings(args), workers=args.workers, scheduler=args.scheduler)
     except OutputBusy as exc:   # the other run's tables are its own: nothing to say of them
-        print(f"extract run: {exc}", file=sys.stderr)
+        _say(f"extract run: {exc}", file=sys.stderr)
         return EXIT_RUN_FAILED
     except RunError as exc:
         return _run_failed(args, str(exc))
     except Exception as exc:   # the run itself failed (a lost cluster, a full disk): one line, and its status
         log.info("the run failed", exc_info=exc)
         return _run_failed(args, describe(exc))
-    print("\n".join(summary.lines()))
+    _say("\n".join(summary.lines()))
     return EXIT_RECORDS_FAILED if summary.failed else EXIT_OK
 
 
 def _run_failed(args: argparse.Namespace, why: str) -> int:
     from .io.tables import INCOMPLETE, incomplete
-    print(f"extract run: failed: {why}", file=sys.stderr)
+    _say(f"extract run: failed: {why}", file=sys.stderr)
     if incomplete(args.out):
-        print(f"the tables in {args.out} are incomplete ({args.out}/{INCOMPLETE}); rerun the same command "
+        _say(f"the tables in {args.out} are incomplete ({args.out}/{INCOMPLETE}); rerun the same command "
               "to finish them", file=sys.stderr)
     else:
-        print(f"nothing was written to {args.out}", file=sys.stderr)
+        _say(f"nothing was written to {args.out}", file=sys.stderr)
     return EXIT_RUN_FAILED
 
 
@@ -74,13 +101,13 @@ def _evaluate(args: argparse.Namespace) -> int:
     from .ask.evaluate import evaluate
     report = evaluate(args.gold, args.pred)
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+        _say(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
         return 0
     if not args.quiet:
         errors = report.errors()
         if errors:
-            print(errors, end="\n\n")
-    print(report.table())
+            _say(errors, end="\n\n")
+    _say(report.table())
     return 0
 
 
@@ -88,11 +115,13 @@ def _claims(args: argparse.Namespace) -> int:
     from .ask.query import evidence_lines, find_claims, for_csv
     found = find_claims(args.out_dir, unit=args.unit, year=args.year, scheme=args.scheme, predicate=args.predicate)
     if args.csv:
-        for_csv(found).to_csv(sys.stdout, index=False)
+        table = io.StringIO()
+        for_csv(found).to_csv(table, index=False)
+        _say(table.getvalue(), end="")
         return 0
     for row in found.to_dict("records"):
-        print("\n".join(evidence_lines(row)))
-    print(f"{len(found)} claim{'s' if len(found) != 1 else ''}")
+        _say("\n".join(evidence_lines(row)))
+    _say(f"{len(found)} claim{'s' if len(found) != 1 else ''}")
     return 0
 
 
@@ -101,12 +130,12 @@ def _check(args: argparse.Namespace) -> int:
     try:
         result = check(args.out_dir, args.statement)
     except (OSError, ValueError) as error:
-        print(f"extract check: {error}", file=sys.stderr)
+        _say(f"extract check: {error}", file=sys.stderr)
         return ERROR_EXIT
     if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        _say(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
     else:
-        print("\n".join(result.lines()))
+        _say("\n".join(result.lines()))
     return result.exit_code
 
 
@@ -114,14 +143,14 @@ def _crosscheck(args: argparse.Namespace) -> int:
     from .across.crosscheck import crosscheck
     result = crosscheck(args.out_dir)
     conflicts = len({side.conflict_id for side in result.conflicts})
-    print(f"results {len(result.support)} ({sum(s.articles > 1 for s in result.support)} stated by more than one "
+    _say(f"results {len(result.support)} ({sum(s.articles > 1 for s in result.support)} stated by more than one "
           f"article); conflicts {conflicts} ({len(result.conflicts)} claims)")
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
     from .ask.report import write_report
-    print(write_report(args.out_dir, args.output, title=args.title))
+    _say(write_report(args.out_dir, args.output, title=args.title))
     return 0
 
 
@@ -197,7 +226,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
     _warn_if_incomplete(getattr(args, "out_dir", None) or getattr(args, "pred", None))
     return args.func(args)
 
@@ -206,4 +237,4 @@ def _warn_if_incomplete(out_dir: str | None) -> None:
     """A command reading a run's tables says so when that run has not finished."""
     from .io.tables import incomplete
     if out_dir is not None and incomplete(out_dir):
-        print(f"warning: the run that wrote {out_dir} has not finished: its tables are incomplete", file=sys.stderr)
+        _say(f"warning: the run that wrote {out_dir} has not finished: its tables are incomplete", file=sys.stderr)

@@ -98,3 +98,71 @@ def test_a_download_over_the_cap_is_refused(hostile_server):
 def test_private_addresses_are_refused_unless_allowed(hostile_server):
     row = fetch_url(hostile_server + "/page", Settings(fetch_timeout=5))
     assert row.status == "fetch_error" and "non-public address blocked" in row.error
+
+
+# URLs a scraped record may carry, and whether the report may make a link of them
+URLS = [("https://aman.example.id/1", True), ("HTTP://aman.example.id/2", True),
+        ("javascript:alert(document.cookie)", False), (" JaVaScRiPt:alert(1)", False),
+        ("&#106;avascript:alert(1)", False), ("java\tscript:alert(1)", False), ("\x01javascript:alert(1)", False),
+        ("data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", False), ("vbscript:msgbox(1)", False),
+        ("//jahat.example/x", False)]
+CITIES = ["Cirebon", "Indramayu", "Majalengka", "Kuningan", "Subang", "Purwakarta", "Karawang", "Bekasi", "Bogor",
+          "Depok"]
+TERMINAL = "\x1b]0;pwned\x07\x1b[2J\x9b2J"      # retitle the terminal, clear it (C0 escape and C1 CSI)
+
+
+@pytest.fixture(scope="module")
+def hostile_feed_run(tmp_path_factory):
+    import json
+    from extract.cli import main
+    from data.make_hostile import OTHER_BODY
+    folder = tmp_path_factory.mktemp("links")
+    lines = [{"url": url, "published": "2021-12-10", "title": f"{city} Raih{TERMINAL}",
+              "text": OTHER_BODY.replace("Sleman", city).replace("meraih", f"{TERMINAL}meraih", 1)}
+             for (url, _), city in zip(URLS, CITIES)]
+    (folder / "feed.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    assert main(["run", str(folder / "feed.jsonl"), "--out", str(folder / "out"), "--workers", "1"]) == 0
+    return folder
+
+
+def test_the_report_links_only_web_addresses(hostile_feed_run):
+    import lxml.html
+    import extract
+    report = extract.write_report(hostile_feed_run / "out", hostile_feed_run / "report.html")
+    tree = lxml.html.fromstring(report.read_bytes())
+    hrefs = [a.get("href") for a in tree.iter("a")]
+    assert not [h for h in hrefs if not h.startswith(("#", "https://", "HTTP://"))], hrefs
+    assert {h for h in hrefs if not h.startswith("#")} == {url for url, linked in URLS if linked}
+    assert not tree.xpath("//script[not(@type) or @type!='application/json']/@src"), "no script from the data"
+    shown = tree.text_content()
+    for url, linked in URLS:
+        assert linked or " ".join(url.split()).strip("\x01") in " ".join(shown.split()), f"{url!r} is shown as text"
+
+
+def _controls(text: str) -> list[str]:
+    return [ch for ch in text if (ch < " " and ch not in "\n\t") or "\x7f" <= ch <= "\x9f"]
+
+
+@pytest.mark.parametrize("command", [["claims"], ["claims", "--csv"], ["check", "Pemkab Cirebon meraih predikat "
+                                     "Kepatuhan Tinggi tahun 2021"], ["check", "--json", "Pemkab Cirebon meraih "
+                                     "predikat Kepatuhan Tinggi tahun 2021"]], ids=["claims", "csv", "check", "json"])
+def test_what_the_commands_print_from_the_data_drives_no_terminal(hostile_feed_run, capsys, command):
+    from extract.cli import main
+    main([command[0], str(hostile_feed_run / "out"), *command[1:]])
+    said = capsys.readouterr()
+    assert not _controls(said.out + said.err), said.out
+    assert "\\u001b]0;pwned\\u0007" in said.out, "escaped, not dropped"
+
+
+def test_warnings_name_hostile_file_names_escaped(tmp_path):
+    import os
+    import subprocess
+    import sys
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / f"kosong{TERMINAL}.txt").write_text("")
+    done = subprocess.run([sys.executable, "-m", "extract", "run", str(tmp_path / "in"), "--out", str(tmp_path / "out"),
+                           "--workers", "1"], capture_output=True, text=True, timeout=300,
+                          env=os.environ | {"TQDM_DISABLE": "1"})
+    assert done.returncode == 1, done.stderr
+    assert "kosong\\u001b]0;pwned\\u0007\\u001b[2J\\u009b2J.txt: empty file" in done.stderr
+    assert not _controls(done.stdout + done.stderr)

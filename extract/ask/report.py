@@ -19,6 +19,7 @@ import pandas as pd
 from ..about import __version__
 from ..io.load import read_table
 from ..io.sources import SOURCE_COLUMNS
+from .links import source_link
 from .query import evidence
 from ..status import Status
 
@@ -114,7 +115,7 @@ def _claim_row(index: int, row, conflict_of: dict) -> str:
     flags = list(row.consistency_flags) if row.consistency_flags is not None else []
     cid = conflict_of.get((row.article_id, row.start, row.predicate))
     classes = " ".join(c for c, on in (("flagged", flags), ("in-conflict", cid)) if on)
-    source = f'<a href="{_e(row.url)}">{_e(row.site) or "source"}</a>' if _e(row.url) else (_e(row.site) or _e(row.article_id))
+    source = source_link(row.url, _e(row.site) or "source") if _e(row.url) else (_e(row.site) or _e(row.article_id))
     conflict = f' <a class="badge" href="#{cid}">conflict</a>' if cid else ""
     flag_html = "".join(f'<span class="flag">&#9873; {_e(f)}</span>' for f in flags)
     return (f'<tr id="claim-{index}" class="{classes}" data-scheme="{_e(row.scheme)}">'
@@ -132,7 +133,7 @@ def _conflict_block(cid: str, sides: pd.DataFrame, row_of: dict) -> str:
         score = "" if pd.isna(side.score) else f", score {side.score:g}"
         anchor = row_of.get((side.article_id, side.start, side.predicate))
         link = f' <a href="#claim-{anchor}">row</a>' if anchor is not None else ""
-        source = f'<a href="{_e(side.url)}">{_e(side.site) or _e(side.url)}</a>' if _e(side.url) else _e(side.site)
+        source = source_link(side.url, _e(side.site) or _e(side.url)) if _e(side.url) else _e(side.site)
         parts.append(f'<div class="side"><b>{_e(side.predicate)}</b>{score} '
                      f'<span class="muted">({side.support} article{"s" if side.support != 1 else ""})</span> '
                      f'&mdash; {source} {_e(side.published)}{link}<br>'
