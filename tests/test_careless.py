@@ -284,12 +284,15 @@ def test_an_unreadable_folder_is_a_row(tmp_path, monkeypatch):
     assert "unreadable folder (Permission denied)" in rows[1].error
 
 
-def test_the_output_folder_of_a_run_inside_the_inputs_is_not_read(tmp_path):
+@pytest.mark.parametrize("out, report", [("out", "out/report.html"), ("out", "report.html"), (".", "report.html"),
+                                         (".", "laporan/ringkas.html")],
+                         ids=["inside", "report-beside", "same-folder", "report-in-a-subfolder"])
+def test_what_a_run_wrote_is_never_read_by_a_rerun_over_the_same_folder(tmp_path, out, report):
     data = tmp_path / "data"
-    data.mkdir()
+    (data / "laporan").mkdir(parents=True)
     (data / "a.txt").write_text(_body("Kudus"))
-    first = extract.run([str(data)], data / "out", workers=1, progress=False)
-    extract.write_report(data / "out", data / "out" / "report.html")
-    again = extract.run([str(data)], data / "out", workers=1, progress=False)
+    first = extract.run([str(data)], data / out, workers=1, progress=False)
+    extract.write_report(data / out, data / report)
+    again = extract.run([str(data)], data / out, workers=1, progress=False)
     assert first.records == again.records == 1 and again.shards_resumed == 1
-    assert list(extract.load(data / "out")["articles"]["source"]) == [str(data / "a.txt")]
+    assert list(extract.load(data / out)["articles"]["source"]) == [str(data / "a.txt")]

@@ -92,8 +92,8 @@ def test_workers_that_do_not_see_the_inputs_stop_the_run_before_any_work(tmp_pat
         shutil.copy(path, pages)
     plan = runs.plan_shards
 
-    def plan_then_hide(inputs, settings):
-        shards = plan(inputs, settings)
+    def plan_then_hide(inputs, settings, skip=frozenset()):
+        shards = plan(inputs, settings, skip)
         shutil.rmtree(pages)
         return shards
 

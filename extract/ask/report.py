@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..about import __version__
 from ..io.load import read_table
+from ..io.tables import note_written
 from ..io.sources import SOURCE_COLUMNS
 from .links import source_link
 from .query import evidence
@@ -191,5 +192,6 @@ def write_report(out_dir: str | Path, path: str | Path | None = None, title: str
     page = render_report(read_table(out_dir, "claims", notebook=False), read_table(out_dir, "articles", notebook=False, columns=SOURCE_COLUMNS),
                          read_table(out_dir, "conflicts", notebook=False), title or f"Claims in {out_dir.name}")
     path.write_text(page, encoding="utf-8")
+    note_written(out_dir, path)    # never read as input by a later run into out_dir
     log.info("report written to %s", path)
     return path

@@ -130,6 +130,27 @@ INCOMPLETE = "_INCOMPLETE"
 MARKERS = "_shards"            # the completion markers of a run's shards
 
 
+WRITTEN = "_written"           # files a command wrote from a run's tables outside them (reports), a path a line
+
+
+def note_written(out_dir: Path | str, path: Path | str) -> None:
+    """Remember that ``path`` was written from the tables in ``out_dir``: no later run into it reads it."""
+    listed = Path(out_dir) / WRITTEN
+    path = os.path.abspath(path)
+    if path not in written_from(out_dir):
+        with open(listed, "a", encoding="utf-8", errors="surrogateescape") as handle:
+            handle.write(path + "\n")
+
+
+def written_from(out_dir: Path | str) -> frozenset[str]:
+    """The absolute paths of the files written from the tables in ``out_dir`` (:func:`note_written`)."""
+    try:
+        text = (Path(out_dir) / WRITTEN).read_text(encoding="utf-8", errors="surrogateescape")
+    except OSError:
+        return frozenset()
+    return frozenset(line for line in text.splitlines() if line)
+
+
 def is_output_folder(path: Path | str) -> bool:
     """Whether ``path`` is the output folder of a run (its tables and report are no input)."""
     return (Path(path) / MARKERS).is_dir()

@@ -24,7 +24,7 @@ from ..io.schema import TABLES
 from ..settings import Settings
 from .shards import MARKERS, Shard, ShardSummary, marker_path, plan_shards, process_shard
 from .worker import prepare_process
-from ..io.tables import held, mark_complete, mark_incomplete, prune, table_dir
+from ..io.tables import held, mark_complete, mark_incomplete, prune, table_dir, written_from
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +138,7 @@ def run(inputs: Iterable[str] | None = None, out_dir: str | Path = DEFAULT_OUT, 
             from .cluster import absolute, check_workers, connect
             inputs, out_dir = absolute(inputs), Path(os.path.abspath(out_dir))
             client = cluster.enter_context(connect(scheduler))
-        shards = plan_shards(inputs, settings)
+        shards = plan_shards(inputs, settings, written_from(out_dir))
         if client is not None:
             check_workers(client, inputs, out_dir)
         cluster.enter_context(held(out_dir))

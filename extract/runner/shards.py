@@ -93,13 +93,13 @@ def _key(items: Iterable[str], settings: Settings) -> str:
     return digest.hexdigest()[:16]
 
 
-def plan_shards(inputs: Iterable[str], settings: Settings = Settings()) -> list[Shard]:
+def plan_shards(inputs: Iterable[str], settings: Settings = Settings(), skip: frozenset[str] = frozenset()) -> list[Shard]:
     """Cut the expanded inputs into shards, in input order; the settings that change outputs are part
-    of each shard's key."""
+    of each shard's key. Files of ``skip`` are not read from a folder (:func:`~extract.read.inputs.expand_inputs`)."""
     files_per_shard = settings.files_per_shard
     groups: list[list[str]] = []
     pending: list[str] = []
-    for item in expand_inputs(inputs):
+    for item in expand_inputs(inputs, skip):
         single = is_url(item) or kind_of(Path(item)) in ("html", "text", None)
         if single:
             pending.append(item)
