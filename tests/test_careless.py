@@ -296,3 +296,16 @@ def test_what_a_run_wrote_is_never_read_by_a_rerun_over_the_same_folder(tmp_path
     again = extract.run([str(data)], data / out, workers=1, progress=False)
     assert first.records == again.records == 1 and again.shards_resumed == 1
     assert list(extract.load(data / out)["articles"]["source"]) == [str(data / "a.txt")]
+
+
+@pytest.mark.parametrize("share, status", [(0.9, "too_large_decompressed"), (5, "ok")], ids=["under", "over"])
+def test_declared_lengths_neither_spend_nor_refill_the_decompressed_budget(careless_run, tmp_path, share, status):
+    """Negative, absurd and non-numeric lengths: the budget counts the bytes read, never what a record
+    declares; a record without a usable length is read about three times (warcio reads a block ahead,
+    its end is scanned for, then its block is read), a few times a file this small."""
+    path = tmp_path / "bad-length.warc"
+    path.write_bytes(b"".join(_archives("-timur")["bad-length"]))
+    limit = int(path.stat().st_size * share)
+    rows = list(read_input(str(path), extract.Settings(limits=Limits(max_decompressed_bytes=limit))))
+    assert rows[-1].status == status and len(rows) == (3 if status == "ok" else len(rows)), [r.error for r in rows]
+    assert all(row.status == "ok" for row in rows[:-1])

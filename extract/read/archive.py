@@ -40,6 +40,10 @@ class Budget:
         if self.limit is not None and self.used > self.limit:
             raise OverBudget(f"more than {self.limit:,} bytes")
 
+    def give_back(self, size: int) -> None:
+        """Bytes taken but not used (read past a record's start, read again from there)."""
+        self.used -= min(size, self.used)
+
 
 class _CountingReader(DecompressingBufferedReader):
     """warcio's reader, each block it decompresses (or reads) counted against a budget."""
@@ -107,7 +111,7 @@ def member_ended(iterator: ArchiveIterator) -> bool:
 
 def next_record_start(stream: BinaryIO, after: int, compressed: bool, budget: Budget) -> int | None:
     """The offset of the first record start past ``after`` (a gzip member, or a ``WARC/1.x`` line
-    at the start of a line), or None; the bytes scanned count in ``budget``."""
+    at the start of a line), or None; the bytes scanned up to it count in ``budget``."""
     marker = GZIP_MEMBER if compressed else WARC_LINE
     stream.seek(after)
     start, window = after, b""
@@ -117,6 +121,7 @@ def next_record_start(stream: BinaryIO, after: int, compressed: bool, budget: Bu
         found = window.find(marker)
         while found >= 0:
             if _starts_record(stream, start + found, compressed, window[found - 1:found] if found else b""):
+                budget.give_back(len(window) - found)   # from the record's start on, read again by warcio
                 return start + found
             found = window.find(marker, found + 1)
         keep = len(marker)            # a marker split across chunks, and the byte before it
