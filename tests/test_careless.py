@@ -207,16 +207,22 @@ def _padding_bomb(path: Path, megabytes: int) -> None:
         handle.write(b"\r\n\r\n")
 
 
-def test_a_padding_bomb_stops_at_the_decompressed_limit_in_bounded_memory(tmp_path):
+@pytest.mark.parametrize("megabytes, limit, status, reason", [
+    (64, 500_000, "too_large_decompressed", "more than 500,000 bytes decompressed from bomb.warc.gz"),
+    (64, 20_000_000, "read_error", "a header line longer than 1,048,576 bytes"),
+    (256, Limits().max_decompressed_bytes, "read_error", "a header line longer than 1,048,576 bytes"),
+], ids=["decompressed-limit", "header-line", "default-limits"])
+def test_a_padding_bomb_stops_at_its_first_bound_in_bounded_memory(tmp_path, megabytes, limit, status, reason):
+    """Padding in a header line ends at the decompressed limit or at the longest header line,
+    whichever comes first, holding a few MB, whatever the limit."""
     path = tmp_path / "bomb.warc.gz"
-    _padding_bomb(path, 64)
+    _padding_bomb(path, megabytes)
     tracemalloc.start()
-    rows = list(read_input(str(path), extract.Settings(limits=Limits(max_decompressed_bytes=4_000_000))))
+    rows = list(read_input(str(path), extract.Settings(limits=Limits(max_decompressed_bytes=limit))))
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    assert [row.status for row in rows] == ["too_large_decompressed"]
-    assert "more than 4,000,000 bytes decompressed from bomb.warc.gz" in rows[0].error
-    assert peak < 24_000_000, f"{peak:,} bytes held for a budget of 4,000,000"
+    assert [row.status for row in rows] == [status] and reason in rows[0].error, rows[0].error
+    assert peak < 24_000_000, f"{peak:,} bytes held"
 
 
 def _in_thread(work, seconds: float = 60):

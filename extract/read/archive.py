@@ -2,7 +2,8 @@
 
 - :class:`Budget` counts the bytes that come out of an archive as warcio decompresses them (not
   the lengths records declare, which may be negative or absurd), and stops the reading past its
-  limit, so that a gzip member of padding stops there, in memory bounded by it.
+  limit, so that a gzip member of padding stops there, in memory bounded by it; a header line
+  longer than :data:`MAX_HEADER_LINE` (one line of padding) ends the record as unreadable.
 - :func:`open_records` starts warcio at an offset, with a loader that also parses the HTTP
   headers of a record without ``WARC-Target-URI`` (warcio raises ``AttributeError`` on one)
   and takes a negative or non-numeric ``Content-Length`` for none.
@@ -23,6 +24,7 @@ GZIP_MEMBER = b"\x1f\x8b\x08"
 WARC_LINE = b"WARC/1."
 _SCAN_CHUNK = 1 << 20
 BLOCK = 4096   # compressed bytes decompressed at a time: at most about 4 MB come out of them
+MAX_HEADER_LINE = 1 << 20   # bytes of one WARC or HTTP header line
 
 
 class OverBudget(Exception):
@@ -45,8 +47,14 @@ class Budget:
         self.used -= min(size, self.used)
 
 
+class HeaderTooLong(ValueError):
+    """A header line of a record longer than any header: padding, or not a WARC record."""
+
+
 class _CountingReader(DecompressingBufferedReader):
-    """warcio's reader, each block it decompresses (or reads) counted against a budget."""
+    """warcio's reader, each block it decompresses (or reads) counted against a budget, and no line
+    (warcio reads WARC and HTTP headers by lines) longer than :data:`MAX_HEADER_LINE`: warcio would
+    gather a line of padding whole in memory, however long."""
 
     budget: Budget
 
@@ -54,6 +62,13 @@ class _CountingReader(DecompressingBufferedReader):
         super()._process_read(data)
         if self.buff is not None:
             self.budget.take(self.buff_size)
+
+    def readline(self, length: int | None = None) -> bytes:
+        bound = MAX_HEADER_LINE + 1
+        line = super().readline(bound if length is None or length < 0 or length > bound else length)
+        if len(line) >= bound and not line.endswith(b"\n"):
+            raise HeaderTooLong(f"a header line longer than {MAX_HEADER_LINE:,} bytes")
+        return line
 
 
 def declared_length(headers) -> int | None:
