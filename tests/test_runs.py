@@ -173,15 +173,22 @@ def _fewer_rows(path: Path) -> None:
     pq.write_table(table.slice(0, 0).replace_schema_metadata(table.schema.metadata), path)
 
 
+@pytest.fixture(scope="module")
+def finished_run(tmp_path_factory):
+    """A run of two shards, finished: (its folder, its settings)."""
+    settings = extract.Settings(files_per_shard=1)
+    out = tmp_path_factory.mktemp("finished")
+    extract.run(list(map(str, GOOD)), out, settings, workers=1, progress=False)
+    return out, settings
+
+
 @pytest.mark.parametrize("table, damage", [
     ("articles", _delete), ("claims", _delete), ("articles", _truncate), ("mentions", _truncate),
     ("articles", _fewer_rows), (MARKERS, _malform), (MARKERS, _a_list), (MARKERS, _delete),
 ], ids=["articles-deleted", "claims-deleted", "articles-truncated", "mentions-truncated", "articles-emptied",
         "marker-malformed", "marker-a-list", "marker-deleted"])
-def test_a_damaged_finished_shard_is_done_again_and_every_row_restored(tmp_path, table, damage):
-    first, again = tmp_path / "first", tmp_path / "again"
-    settings = extract.Settings(files_per_shard=1)
-    extract.run(list(map(str, GOOD)), first, settings, workers=1, progress=False)
+def test_a_damaged_finished_shard_is_done_again_and_every_row_restored(finished_run, tmp_path, table, damage):
+    first, settings, again = *finished_run, tmp_path / "again"
     shutil.copytree(first, again)
     damaged = sorted((again / MARKERS).glob("*.json"))[1]
     part = damaged if table == MARKERS else table_dir(again, table) / f"{damaged.stem}.parquet"
