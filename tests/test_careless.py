@@ -315,3 +315,17 @@ def test_declared_lengths_neither_spend_nor_refill_the_decompressed_budget(carel
     rows = list(read_input(str(path), extract.Settings(limits=Limits(max_decompressed_bytes=limit))))
     assert rows[-1].status == status and len(rows) == (3 if status == "ok" else len(rows)), [r.error for r in rows]
     assert all(row.status == "ok" for row in rows[:-1])
+
+
+@pytest.mark.parametrize("megabytes, statuses", [(1, ["too_large", "ok"]), (6, ["too_large"])],
+                         ids=["skipped-to-its-end", "padding-ends-the-file"])
+def test_a_line_over_the_page_limit_is_skipped_within_a_bound(tmp_path, monkeypatch, megabytes, statuses):
+    import extract.read.jsonl as jsonl
+    monkeypatch.setattr(jsonl, "SKIP_MAX", 2_000_000)
+    path = tmp_path / "padded.jsonl.gz"
+    with gzip.open(path, "wb") as handle:
+        handle.write(b'{"url": "https://x.example.id/1", "text": "' + b" " * (megabytes << 20) + b'"}\n')
+        handle.write(_jsonl({"url": "https://x.example.id/2", "text": _body("Pati")}))
+    rows = list(read_input(str(path), extract.Settings(limits=Limits(max_page_bytes=100_000))))
+    assert [row.status for row in rows] == statuses, [row.error for row in rows]
+    assert ("the rest of the file is not read" in rows[0].error) == (len(statuses) == 1)
