@@ -129,11 +129,14 @@ def separate_cluster(tmp_path):
         processes.append(_start([str(DASK), "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
                                  "--local-directory", str(elsewhere)], elsewhere, elsewhere / "worker.log"))
         yield address, elsewhere
-    finally:
+    finally:   # the worker first, so that it does not wait to reconnect to a scheduler gone
         for process in reversed(processes):
             process.terminate()
-        for process in processes:
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=3)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=30)
 
 
 def test_a_cluster_of_separate_processes_runs_relative_paths_given_elsewhere(separate_cluster, hostile_dir, tmp_path):
