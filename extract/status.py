@@ -170,3 +170,9 @@ class RunError(Exception):
 
 class OutputBusy(RunError):
     """Another run is writing to the same output folder: this one starts nothing."""
+
+
+class UsageError(ValueError):
+    """A command given what it cannot work with (an input that does not exist, ``--out`` naming a
+    file, a folder with nothing to read, a folder that is not a run's output): the command line
+    says it in one line and exits with 2, as for a wrong option."""

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 import extract
 from extract.ask.links import source_link, web_url
-from extract.cli import printable
+from extract.terminal import printable
 from extract.limits import Limits
 from extract.read.inputs import iter_raw_docs, read_input
 from extract.read.published import parse_published

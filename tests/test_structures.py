@@ -136,7 +136,44 @@ CLAIM_CASES = [
      {("Pemerintah Kabupaten Contoh", "Menuju Informatif")}),
     ("a-kind-of-unit-alone-receives-nothing",
      "Tiga unit yang dinilai, yakni RSUD, Dinas Kependudukan dan Pencatatan Sipil dan Samsat, meraih kategori A.", set()),
+    ("the-highest-named-after-adalah-is-first",
+     "Komisi Informasi menilai badan publik tahun 2016. Ketua KI menyebutkan, provinsi dengan nilai keterbukaan "
+     "tertinggi adalah Lampung.", {("Pemerintah Provinsi Lampung", "Peringkat I")}),
+    ("a-rank-in-the-year-after-the-scheme-was-renamed",
+     "Hasil Penilaian Kepatuhan Ombudsman Tahun 2023, Kota Magelang menduduki peringkat I.",
+     {("Pemerintah Kota Magelang", "Peringkat I")}),
+    ("an-addressee-is-no-recipient",
+     "Pemkot Contoh meraih nilai A. Wali Kota mengajak jajaran perangkat daerah terkait khususnya Dinas Sosial "
+     "Kota Bogor agar mempertahankan nilai A tersebut.", {("Pemerintah Kota Contoh", "Pelayanan Prima")}),
+    ("a-label-before-a-verb-is-ordinary-language",
+     "Pemkot Contoh meraih predikat WBK. Pelayanan Dinas Sosial Kota Bogor sangat baik diterima masyarakat.",
+     {("Pemerintah Kota Contoh", "WBK")}),
+    ("a-label-named-before-its-passive-verb",
+     "Dalam evaluasi Kementerian PANRB, predikat sangat baik diraih Dinas Sosial Kota Bogor.",
+     {("Dinas Sosial Kota Bogor", "Sangat Baik")}),
+    ("a-government-wins-through-its-unit",
+     "Pemprov Jambi meraih peringkat pertama dalam evaluasi pelayanan publik Kementerian PANRB. Penghargaan "
+     "kategori Pelayanan Prima itu diraih melalui Bapenda atau Samsat Provinsi Jambi.",
+     {("Samsat Provinsi Jambi", "Peringkat I"), ("Samsat Provinsi Jambi", "Pelayanan Prima")}),
+    ("a-rank-takes-the-scheme-of-its-label",
+     "Samsat Provinsi Jambi meraih Peringkat pertama kategori Pelayanan Prima dari Kementerian PANRB tahun 2022.",
+     {("Samsat Provinsi Jambi", "Peringkat I"), ("Samsat Provinsi Jambi", "Pelayanan Prima")}),
+    ("service-category-prima",
+     "Kementerian PANRB memberikan penghargaan kepada Dinas Kesehatan Kota Bogor sebagai penyelenggara pelayanan "
+     "publik kategori prima.", {("Dinas Kesehatan Kota Bogor", "Pelayanan Prima")}),
+    ("a-provinces-government-by-its-name",
+     "Ombudsman RI memberikan predikat Kepatuhan Tinggi kepada Pemerintah Aceh dan Pemda Lembata.",
+     {("Pemerintah Provinsi Aceh", "Kepatuhan Tinggi"), ("Pemerintah Kabupaten Lembata", "Kepatuhan Tinggi")}),
 ]
+
+
+@pytest.mark.parametrize("text, score", [
+    ("Kota Magelang menduduki peringkat I nasional dalam Opini Pengawasan Ombudsman 2023 dengan nilai 98,17.", 98.17),
+    ("Indeks nasional dalam Opini Pengawasan Ombudsman 2023 mencapai 78,10, Kota Magelang meraih Kualitas Tertinggi.", None),
+], ids=["national-rank-keeps-its-score", "national-index-is-no-units"])
+def test_scores_of_ranks_and_aggregates(text, score):
+    claims = mine(Article("t", "t.txt", None, None, None, None, dt.date(2024, 1, 5), "id", text)).claims
+    assert [c.score for c in claims] == [score]
 
 
 @pytest.mark.parametrize("text, expected", [c[1:] for c in CLAIM_CASES], ids=[c[0] for c in CLAIM_CASES])

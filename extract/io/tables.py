@@ -24,7 +24,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..status import OutputBusy
+from ..status import OutputBusy, UsageError
 from .schema import ALL_TABLES, TABLES, written_schema
 
 
@@ -154,6 +154,16 @@ def written_from(out_dir: Path | str) -> frozenset[str]:
 def is_output_folder(path: Path | str) -> bool:
     """Whether ``path`` is the output folder of a run (its tables and report are no input)."""
     return (Path(path) / MARKERS).is_dir()
+
+
+def require_run(out_dir: Path | str) -> None:
+    """Raise :class:`~extract.status.UsageError` unless ``out_dir`` holds a run's tables."""
+    path = Path(out_dir)
+    if not path.is_dir():
+        what = "a file, not a folder" if path.exists() else "no such folder"
+        raise UsageError(f"{out_dir}: {what}; give the --out folder of an `extract run`")
+    if not table_dir(path, "articles").exists():
+        raise UsageError(f"{out_dir}: no run here (no articles.parquet); give the --out folder of an `extract run`")
 
 
 def mark_incomplete(out_dir: Path | str) -> None:

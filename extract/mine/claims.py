@@ -42,7 +42,8 @@ from .claim_scores import score_for, scores_beside_units
 from .claim_years import BARE_YEAR, article_year, sentence_year
 from .cues import cue_ids, cue_in
 from .pairing import LIST_MARKER, MARKER, Span, clauses, introduces_list as opens_list, group_mentions, is_awarder, is_list, live_predicates, pair, recipients
-from .schemes import scheme_evidence, scheme_info
+from .claim_agents import through_units, to_agents
+from .schemes import scheme_evidence, scheme_info, schemes
 from .unit_names import unit_signature
 
 _QUOTED_NAME = regex.compile(r"[“\"]([^”\"]+)[”\"]")
@@ -194,7 +195,7 @@ def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: Span, index
     stated = sentence_year(ctx.text, sentence, ctx.published_year)
     year = stated or _implied_year(ctx, sentence, predicate)
     if predicate.rule_id.startswith("predicate.rank.") and not scheme_info(scheme).ran_in(year):
-        scheme = _scheme_in_year(ctx, year) or scheme   # a rank is of the article's scheme that ran that year
+        scheme = _scheme_in_year(ctx, year, scheme) or scheme   # a rank is of the article's scheme that ran that year
     if not scheme_info(scheme).ran_in(year):
         year = _fitting_year(ctx, sentence, scheme) or (year if stated else None)   # not the article's year
     awarder = scheme_info(scheme).awarder or _named_awarder(ctx, sentence)
@@ -204,10 +205,14 @@ def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: Span, index
                  sentence.start, sentence.end, rule)
 
 
-def _scheme_in_year(ctx: _Context, year: int | None) -> str | None:
-    """The scheme the article names most among those that ran in ``year``."""
+def _scheme_in_year(ctx: _Context, year: int | None, scheme: str) -> str | None:
+    """The scheme the article names most among those that ran in ``year``, else the one of the same
+    awarder that ran then (an article of 2023 may call Ombudsman's Opini by the compliance survey's name)."""
     named = scheme_evidence(ctx.text)
-    return next((s for s in sorted(named, key=named.get, reverse=True) if scheme_info(s).ran_in(year)), None)
+    ran = [s for s in sorted(named, key=named.get, reverse=True) if scheme_info(s).ran_in(year)]
+    awarder = scheme_info(scheme).awarder
+    successors = [s for s, info in schemes().items() if awarder and info.awarder == awarder and info.ran_in(year)]
+    return next(iter(ran or successors), None)
 
 
 def _named_awarder(ctx: _Context, sentence: Span) -> str | None:
@@ -254,6 +259,6 @@ def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]]
             claim = _claim(ctx, unit, predicate, clause, index, rule)
             if scheme_info(claim.scheme).ran_in(claim.year):
                 _merge(found, claim)
-    claims = list(found.values())
+    claims = to_agents(list(found.values()), through_units(text, by_label["UNIT"], ctx.canonical))
     scores_beside_units(text, claims, grouped, ctx.canonical, ctx.article_year)
     return with_evidence(text, claims, grouped, ctx.canonical)

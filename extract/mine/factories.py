@@ -11,6 +11,8 @@ normalises them (see :mod:`extract.mine.components` for what a span carries).
 """
 from __future__ import annotations
 
+import collections
+
 from typing import Iterator
 
 from spacy.language import Language
@@ -51,6 +53,7 @@ class PredicateFinder(RuleComponent):
         sentences = sentence_offsets(doc)
         article_evidence = None
         by_sentence: dict[tuple[int, int], dict[str, int]] = {}
+        ranks, labelled = [], collections.defaultdict(collections.Counter)
         for found in find_predicates(text, rules=self.rules):
             start, end = found.start, found.end
             sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
@@ -58,13 +61,24 @@ class PredicateFinder(RuleComponent):
                 by_sentence[sentence] = scheme_evidence(text, *sentence)
             if not by_sentence[sentence] and article_evidence is None:
                 article_evidence = scheme_evidence(text)
+            if found.rule_id.startswith("predicate.rank."):
+                ranks.append((found, sentence))
+                continue
             described = describe(text[start:end], found.rule_id, by_sentence[sentence] or article_evidence,
                                  rules=self.rules)
             if described:
                 scheme, label, grade = described
-                if found.rule_id.startswith("predicate.rank.") and scheme == OTHER:
-                    continue   # a place in a ranking of no scheme the article names (a contest, a budget)
+                if scheme != OTHER:
+                    labelled[sentence][scheme] += 1
                 yield Found(start, end, found.rule_id, value=label, scheme=scheme, grade=grade)
+        for found, sentence in ranks:
+            # a rank's scheme: the one its sentence names, else that of the sentence's labels ("peringkat
+            # pertama kategori Pelayanan Prima"), else the article's
+            evidence = by_sentence[sentence] or dict(labelled[sentence]) or article_evidence
+            described = describe(text[found.start:found.end], found.rule_id, evidence, rules=self.rules)
+            if described and described[0] != OTHER:   # else a place in a contest or a budget ranking
+                yield Found(found.start, found.end, found.rule_id, value=described[1], scheme=described[0],
+                            grade=described[2])
 
 
 class ScoreFinder(RuleComponent):

@@ -41,6 +41,7 @@ TRAFILATURA_OPTIONS = dict(
 )
 MIN_BODY_CHARS = 100   # less than this left of a page is navigation, not an article
 _TITLE_LINE = regex.compile(r"^[^\n]{5,200}$")
+_BREADCRUMB = regex.compile(r"\s[>»›]\s")
 
 
 def article_id(url: str | None, text: str) -> str:
@@ -65,6 +66,28 @@ def site_of(url: str | None) -> str | None:
         return None
     host = urlsplit(url).hostname or ""
     return host[4:] if host.startswith("www.") else (host or None)
+
+
+def first_line_title(text: str, blank_after: bool = False) -> str | None:
+    r"""The first line of a text, when it looks like a title: short, not closed by a period, colon or
+    quote mark, not a site's breadcrumb trail ("Home > Berita"), with more text after it (and, with
+    ``blank_after``, a blank line between).
+
+    >>> first_line_title("Bantaeng Dinobatkan Kabupaten Terinovatif\nLaporan: Andi\nBANTAENG - ...")
+    'Bantaeng Dinobatkan Kabupaten Terinovatif'
+    >>> first_line_title("Bantaeng dinobatkan kabupaten terinovatif.\nIsi berita."), first_line_title("Judul saja")
+    (None, None)
+    >>> first_line_title("Home > Pemerintahan > Riau\nInspektorat Riau Raih Predikat Informatif")
+    >>> first_line_title("Judul Berita\nIsi berita.", blank_after=True)
+    """
+    lines = text.lstrip().split("\n", 2)
+    first = lines[0].strip()
+    if len(lines) < 2 or not _TITLE_LINE.match(first) or first.endswith((".", ":", "”", '"')) \
+            or _BREADCRUMB.search(first):
+        return None
+    if blank_after and (len(lines) < 3 or lines[1].strip()):
+        return None
+    return first
 
 
 def _with_title(title: str | None, body: str) -> str:
@@ -144,12 +167,7 @@ def _from_text(raw: RawDoc) -> Article:
     body = clean_text(raw.text or "")
     if not body.strip():
         raise NoBody(raw.source, "nothing left after removing debris")
-    title = raw.title
-    if title is None:
-        lines = (raw.text or "").lstrip().split("\n", 2)
-        if len(lines) > 2 and not lines[1].strip() and _TITLE_LINE.match(lines[0].strip()) \
-                and not lines[0].rstrip().endswith((".", ":", "”", '"')):
-            title = lines[0].strip()
+    title = raw.title if raw.title is not None else first_line_title(raw.text or "", blank_after=True)
     title = normalise_text(title).strip() or None if title else None
     text = _with_title(title, body)
     published = parse_published(raw.published, body) or dateline_date(body)

@@ -54,6 +54,7 @@ class Rules:
     region_leads: tuple[str, ...]                # units/region_leads.txt
     region_verbs: tuple[str, ...]                # units/region_verbs.txt
     list_leads: tuple[str, ...]                  # units/list_leads.txt
+    unit_wrappers: tuple[str, ...]               # units/wrappers.txt
     speech_verbs: tuple[tuple[str, str], ...]    # people/speech_verbs.tsv: (verb, position)
     titles: tuple[tuple[str, str], ...]          # people/titles.tsv: (kind, title)
     roles: tuple[str, ...]                       # people/roles.txt
@@ -90,6 +91,7 @@ class Rules:
             unit_joiners=words("units/joiners.txt"), unit_quantifiers=words("units/quantifiers.txt"),
             unit_fillers=words("units/fillers.txt"), region_leads=words("units/region_leads.txt"),
             region_verbs=words("units/region_verbs.txt"), list_leads=words("units/list_leads.txt"),
+            unit_wrappers=words("units/wrappers.txt"),
             speech_verbs=t.read_pairs(directory, "people/speech_verbs.tsv", "verb", "position"),
             titles=t.read_pairs(directory, "people/titles.tsv", "kind", "title"),
             roles=words("people/roles.txt"), offices=words("people/offices.txt"),

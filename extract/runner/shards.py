@@ -40,6 +40,7 @@ from ..rules.store import rules
 from ..settings import BATCH_BYTES, BATCH_RECORDS, Settings
 from ..status import Group, Status, describe
 from .batches import run_batch
+from .progress import item_bytes
 from .worker import count_and_reset, prepare_process
 
 log = logging.getLogger(__name__)
@@ -120,13 +121,22 @@ def marker_path(out_dir: Path, shard: Shard) -> Path:
     return Path(out_dir) / MARKERS / f"{shard.name}.json"
 
 
+RETRIED = (Status.FETCH_ERROR, Status.TIMEOUT)   # records that may go another way next time
+
+
 def finished(out_dir: Path, shard: Shard) -> ShardSummary | None:
-    """The summary a finished shard left, or None when it must be (re)done: no marker, a malformed
-    one, or a part that is missing, unreadable or holds other rows than the marker counted."""
+    """The summary a finished shard left, or None when it must be (re)done: not finished, finished
+    with a download that failed or a record over its time (:data:`RETRIED`), which the next run
+    tries again, or with a malformed marker or a part that is missing, unreadable or holds other
+    rows than the marker counted."""
     try:
         data = json.loads(marker_path(out_dir, shard).read_text(encoding="utf-8"))
         summary = ShardSummary(**{k: v for k, v in data.items() if k in ShardSummary.__slots__})
+        retried = [status.value for status in RETRIED if data.get("statuses", {}).get(status.value)]
     except (OSError, ValueError, TypeError, AttributeError):   # gone, not JSON, not an object, wrong fields
+        return None
+    if retried:
+        log.info("%s: done before with %s records: done again", shard.name, " and ".join(retried))
         return None
     problem = _part_problem(out_dir, shard, summary)
     if problem:
@@ -153,9 +163,11 @@ def _part_problem(out_dir: Path, shard: Shard, summary: ShardSummary) -> str | N
     return None
 
 
-def _records(shard: Shard, settings: Settings) -> Iterator[RawDoc]:
+def _records(shard: Shard, settings: Settings, progress) -> Iterator[RawDoc]:
     for item in shard.items:
         yield from read_input(item, settings)
+        if progress is not None:
+            progress(read=item_bytes(item))
 
 
 def batches(records: Iterable[RawDoc], size: int = BATCH_RECORDS,
@@ -174,7 +186,9 @@ def batches(records: Iterable[RawDoc], size: int = BATCH_RECORDS,
 
 
 def process_shard(shard: Shard, out_dir: str | Path, settings: Settings = Settings(), progress=None) -> ShardSummary:
-    """Process one shard into its part files and completion marker; skip it if already finished."""
+    """Process one shard into its part files and completion marker; skip it if already finished.
+    ``progress(records=, read=)``, if given, is told of each record done and each input read
+    (its bytes, :func:`~extract.runner.progress.item_bytes`)."""
     out_dir = Path(out_dir)
     done = finished(out_dir, shard)
     if done is not None:
@@ -185,7 +199,7 @@ def process_shard(shard: Shard, out_dir: str | Path, settings: Settings = Settin
     seen = Seen()
     parameters = {**settings.parameters(), "pipeline": pipeline_version()}
     with TableWriter(out_dir, shard.name, batch_size=settings.table_batch_size, parameters=parameters) as writer:
-        for batch in batches(_records(shard, settings), settings.batch_records, settings.batch_bytes):
+        for batch in batches(_records(shard, settings, progress), settings.batch_records, settings.batch_bytes):
             for result in run_batch(batch, settings.limits, seen, all_pages=settings.all_pages):
                 writer.add("articles", [result.article])
                 writer.add("mentions", result.mentions)
@@ -193,7 +207,7 @@ def process_shard(shard: Shard, out_dir: str | Path, settings: Settings = Settin
                 writer.add("quotes", result.quotes)
                 _count(summary, result.article)
                 if progress is not None:
-                    progress(1)
+                    progress(records=1)
             count_and_reset(len(batch))
     summary.rows = dict(writer.counts)
     summary.elapsed = time.perf_counter() - started

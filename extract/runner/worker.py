@@ -5,7 +5,9 @@ and :func:`count_and_reset` after each batch.
 """
 from __future__ import annotations
 
+import contextlib
 import gc
+import logging
 
 from trafilatura.meta import reset_caches
 
@@ -49,7 +51,21 @@ def count_and_reset(records: int) -> None:
     _processed_here += records
     if _processed_here // RESET_CACHES_EVERY > before // RESET_CACHES_EVERY:
         gc.unfreeze()        # the old vocabulary must be collectable
-        reset_caches()
+        with _quiet("htmldate.meta"):
+            reset_caches()
         build_nlp.cache_clear()
         _prepared = False
         prepare_process()
+
+
+@contextlib.contextmanager
+def _quiet(logger: str):
+    """Without the ERROR htmldate logs at every reset: it tries to clear caches of charset_normalizer
+    functions that, compiled, have none ("impossible to clear cache for function"); nothing is lost."""
+    log = logging.getLogger(logger)
+    before = log.disabled
+    log.disabled = True
+    try:
+        yield
+    finally:
+        log.disabled = before
