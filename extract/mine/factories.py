@@ -119,7 +119,7 @@ class QuoteFinder(RuleComponent):
     key, label = "quote", "QUOTE"
     rule_files = ("people/speech_verbs.tsv", "people/titles.tsv", "people/roles.txt", "people/offices.txt",
                   "people/clause_weekdays.txt", "people/clause_ends.txt", "people/pronouns.txt", "people/connectives.txt",
-                  "people/settings.txt")
+                  "people/settings.txt", "people/name_openers.tsv")
 
     def find(self, doc: Doc, text: str) -> Iterator[Found]:
         quotes = find_quotes(text, sentence_offsets(doc))

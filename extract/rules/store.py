@@ -63,6 +63,7 @@ class Rules:
     clause_ends: tuple[str, ...]                 # people/clause_ends.txt
     pronouns: tuple[str, ...]                    # people/pronouns.txt
     connectives: tuple[str, ...]                 # people/connectives.txt
+    name_openers: tuple[tuple[str, str], ...]    # people/name_openers.tsv: (opener, expansion)
     speaker_settings: tuple[str, ...]            # people/settings.txt
     places: tuple[tuple[str, str], ...]          # units/places.tsv: (role, word)
 
@@ -96,7 +97,8 @@ class Rules:
             titles=t.read_pairs(directory, "people/titles.tsv", "kind", "title"),
             roles=words("people/roles.txt"), offices=words("people/offices.txt"),
             clause_weekdays=words("people/clause_weekdays.txt"), clause_ends=words("people/clause_ends.txt"),
-            pronouns=words("people/pronouns.txt"), connectives=words("people/connectives.txt"), speaker_settings=words("people/settings.txt"),
+            pronouns=words("people/pronouns.txt"), connectives=words("people/connectives.txt"),
+            name_openers=t.read_pairs(directory, "people/name_openers.tsv", "opener", "expansion"), speaker_settings=words("people/settings.txt"),
             places=t.read_places(directory),
         )
 
