@@ -5,7 +5,8 @@ Every mistake a user can make on it is one line on stderr and an exit status (th
 ``ok`` or skipped, 1 when some records failed (the run finished; see their rows), 3 when the run
 itself failed (its tables are marked incomplete), 130 or 143 when Ctrl-C or SIGTERM stopped it,
 and 2 for a usage error: a wrong option, an input that does not exist, ``--out`` naming a file, a
-folder with nothing to read, a folder that is not a run's output (``check`` says 7 there).
+folder with nothing to read, a folder that is not a run's output (``check`` says 7 there); 3 too
+when another run holds the output folder. What it prints is made safe by :mod:`extract.terminal`.
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ import sys
 from .about import __version__
 from .limits import Limits
 from .settings import FETCH_TIMEOUT, FILES_PER_SHARD, TABLE_BATCH_SIZE, Settings
-from .status import RunError, UsageError, describe
+from .status import OutputBusy, RunError, UsageError, describe
+from .terminal import PrintableFormatter, say as _say
 
 log = logging.getLogger("extract")
 
@@ -111,28 +113,31 @@ def _run(args: argparse.Namespace) -> int:
             summary = run(args.inputs or None, args.out, _settings(args), workers=args.workers,
                           scheduler=args.scheduler, progress=False if args.quiet else None)
     except Stopped as stop:
-        print(f"extract run: stopped by {stop.name}; the shards finished are kept in {args.out}: rerun the same "
+        _say(f"extract run: stopped by {stop.name}; the shards finished are kept in {args.out}: rerun the same "
               "command to go on", file=sys.stderr)
         return _stopped_status(stop.signum)
     except (UsageError, BrokenPipeError):
         raise
+    except OutputBusy as exc:   # the other run's tables are its own: nothing to say of them
+        _say(f"extract run: {exc}", file=sys.stderr)
+        return EXIT_RUN_FAILED
     except RunError as exc:
         return _run_failed(args, str(exc))
     except Exception as exc:   # the run itself failed (a lost cluster, a full disk): one line, and its status
         log.info("the run failed", exc_info=exc)
         return _run_failed(args, describe(exc))
-    print("\n".join(summary.lines()))
+    _say("\n".join(summary.lines()))
     return EXIT_RECORDS_FAILED if summary.failed else EXIT_OK
 
 
 def _run_failed(args: argparse.Namespace, why: str) -> int:
     from .io.tables import INCOMPLETE, incomplete
-    print(f"extract run: failed: {why}", file=sys.stderr)
+    _say(f"extract run: failed: {why}", file=sys.stderr)
     if incomplete(args.out):
-        print(f"the tables in {args.out} are incomplete ({args.out}/{INCOMPLETE}); rerun the same command "
+        _say(f"the tables in {args.out} are incomplete ({args.out}/{INCOMPLETE}); rerun the same command "
               "to finish them", file=sys.stderr)
     else:
-        print(f"nothing was written to {args.out}", file=sys.stderr)
+        _say(f"nothing was written to {args.out}", file=sys.stderr)
     return EXIT_RUN_FAILED
 
 
@@ -143,13 +148,13 @@ def _evaluate(args: argparse.Namespace) -> int:
         raise UsageError(f"coverage 0 of {len(report.articles)}: no gold article of {args.gold} is in the run in "
                          f"{args.pred} (by URL or file name); give --pred the output of a run over them")
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
+        _say(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
         return 0
     if not args.quiet:
         errors = report.errors()
         if errors:
-            print(errors, end="\n\n")
-    print(report.table())
+            _say(errors, end="\n\n")
+    _say(report.table())
     return 0
 
 
@@ -157,11 +162,11 @@ def _claims(args: argparse.Namespace) -> int:
     from .ask.query import evidence_lines, find_claims, for_csv
     found = find_claims(args.out_dir, unit=args.unit, year=args.year, scheme=args.scheme, predicate=args.predicate)
     if args.csv:
-        for_csv(found).to_csv(sys.stdout, index=False)
+        _say(for_csv(found).to_csv(index=False), end="")
         return 0
     for row in found.to_dict("records"):
-        print("\n".join(evidence_lines(row)))
-    print(f"{len(found)} claim{'s' if len(found) != 1 else ''}")
+        _say("\n".join(evidence_lines(row)))
+    _say(f"{len(found)} claim{'s' if len(found) != 1 else ''}")
     return 0
 
 
@@ -170,12 +175,12 @@ def _check(args: argparse.Namespace) -> int:
     try:
         result = check(args.out_dir, args.statement)
     except (OSError, ValueError) as error:
-        print(f"extract check: {error}", file=sys.stderr)
+        _say(f"extract check: {error}", file=sys.stderr)
         return ERROR_EXIT
     if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        _say(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
     else:
-        print("\n".join(result.lines()))
+        _say("\n".join(result.lines()))
     return result.exit_code
 
 
@@ -183,14 +188,14 @@ def _crosscheck(args: argparse.Namespace) -> int:
     from .across.crosscheck import crosscheck
     result = crosscheck(args.out_dir)
     conflicts = len({side.conflict_id for side in result.conflicts})
-    print(f"results {len(result.support)} ({sum(s.articles > 1 for s in result.support)} stated by more than one "
+    _say(f"results {len(result.support)} ({sum(s.articles > 1 for s in result.support)} stated by more than one "
           f"article); conflicts {conflicts} ({len(result.conflicts)} claims)")
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
     from .ask.report import write_report
-    print(write_report(args.out_dir, args.output, title=args.title))
+    _say(write_report(args.out_dir, args.output, title=args.title))
     return 0
 
 
@@ -227,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--all-pages", action="store_true",
                      help="read and mine every page, also those that name no award scheme, awarder or predicate "
                           "(by default they are kept as off_topic rows, unread)")
-    run.add_argument("--timeout", type=_count, default=FETCH_TIMEOUT, help="seconds allowed per URL download")
+    run.add_argument("--timeout", type=_count, default=FETCH_TIMEOUT, help="seconds allowed per URL download, in all (redirects, a retry and the body included)")
     defaults = Limits()
     run.add_argument("--max-page-bytes", "--max-bytes", type=_positive_or_off, default=defaults.max_page_bytes,
                      metavar="N", help="largest page, text file, JSON line, WARC record or download, in bytes "
@@ -287,17 +292,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     level = logging.ERROR if args.quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
     try:
         return _command(args)
     except UsageError as error:
-        print(f"extract {args.command}: {error}", file=sys.stderr)
+        _say(f"extract {args.command}: {error}", file=sys.stderr)
         return _not_a_run_status(args) if isinstance(error, NotARun) else EXIT_USAGE
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except OSError as error:   # a file that cannot be read or written: its name and why, in one line
-        print(f"extract {args.command}: failed: {describe(error)}", file=sys.stderr)
+        _say(f"extract {args.command}: failed: {describe(error)}", file=sys.stderr)
         return EXIT_RUN_FAILED
 
 
@@ -339,4 +346,4 @@ def _warn_if_incomplete(out_dir: str) -> None:
     """A command reading a run's tables says so when that run has not finished."""
     from .io.tables import incomplete
     if incomplete(out_dir):
-        print(f"warning: the run that wrote {out_dir} has not finished: its tables are incomplete", file=sys.stderr)
+        _say(f"warning: the run that wrote {out_dir} has not finished: its tables are incomplete", file=sys.stderr)

@@ -168,6 +168,10 @@ class RunError(Exception):
     inputs): the command line says it in one line and exits with 3."""
 
 
+class OutputBusy(RunError):
+    """Another run is writing to the same output folder: this one starts nothing."""
+
+
 class UsageError(ValueError):
     """A command given what it cannot work with (an input that does not exist, ``--out`` naming a
     file, a folder with nothing to read, a folder that is not a run's output): the command line

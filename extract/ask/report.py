@@ -22,9 +22,11 @@ import pandas as pd
 
 from ..about import __version__
 from ..io.load import read_table
+from ..io.tables import note_written
 from ..io.sources import SOURCE_COLUMNS
 from ..mine.claim_evidence import GAP
 from ..status import Group, Status, group_of
+from .links import source_link
 from .query import evidence, plain, source_location, source_name
 from .report_assets import SCRIPT, STYLE
 
@@ -141,8 +143,9 @@ def _quote_html(quote: dict | None) -> tuple[str, str]:
 
 
 def link(url: str, text: str) -> str:
-    """The one place the page links to a source: ``text`` (HTML) linked to ``url``."""
-    return f'<a href="{html.escape(url)}">{text}</a>'
+    """The one place the page links to a source: ``text`` (HTML) linked to ``url`` when it is a web
+    address, else shown with it as text (:func:`~extract.ask.links.source_link`)."""
+    return source_link(url, text)
 
 
 def _source_html(record: dict) -> str:
@@ -275,5 +278,6 @@ def write_report(out_dir: str | Path, path: str | Path | None = None, title: str
                                     columns=["article_id", "speaker", "role", "quote", "start"]))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page, encoding="utf-8")
+    note_written(out_dir, path)    # never read as input by a later run into out_dir
     log.info("report written to %s", path)
     return path

@@ -24,7 +24,7 @@ from .arguments import check_arguments, check_plan
 from .local import run_local
 from .progress import Progress
 from .shards import MARKERS, Shard, ShardSummary, finished, marker_path, plan_shards
-from ..io.tables import mark_complete, mark_incomplete, prune, table_dir
+from ..io.tables import held, mark_complete, mark_incomplete, prune, table_dir, written_from
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +112,8 @@ def run(inputs: Iterable[str] | None = None, out_dir: str | Path = DEFAULT_OUT, 
     can write to ``out_dir`` (:class:`~extract.status.RunError` if not). From its
     start to its end a run keeps the marker ``out_dir/_INCOMPLETE``: a run that
     failed leaves it, :func:`extract.load` warns of it, and rerunning the same
-    command finishes the tables.
+    command finishes the tables. A run holds ``out_dir/_LOCK`` from then to its end: a second run on
+    the same ``out_dir`` meanwhile raises :class:`~extract.status.OutputBusy` and writes nothing.
 
     Arguments it cannot work with (an input that does not exist, ``out_dir`` an existing file,
     ``workers`` below 1, inputs with nothing to read) raise :class:`~extract.status.UsageError`
@@ -130,10 +131,11 @@ def run(inputs: Iterable[str] | None = None, out_dir: str | Path = DEFAULT_OUT, 
             from .cluster import absolute, check_workers, connect
             inputs, out_dir = absolute(inputs), Path(os.path.abspath(out_dir))
             client = cluster.enter_context(connect(scheduler))
-        shards = plan_shards(inputs, settings)
+        shards = plan_shards(inputs, settings, written_from(out_dir))
         check_plan(shards, inputs)
         if client is not None:
             check_workers(client, inputs, out_dir)
+        cluster.enter_context(held(out_dir))
         mark_incomplete(out_dir)
         summary = _run_shards(shards, out_dir, settings, client, workers, progress)
     mark_complete(out_dir)
