@@ -155,9 +155,13 @@ def test_canonical_unit(surface, canonical):
     ("Penghargaan diberikan kepada RSUD R.A. Kartini Kabupaten Sleman.", ["RSUD R.A. Kartini Kabupaten Sleman"]),
     ("Judul berita\nKEMENSOS – Sentra Paramita Mataram meraih WBK.", ["Sentra Paramita Mataram"]),
     ("KEMENSOS meraih WBK – kata dia.", ["KEMENSOS"]),
+    ("Layanan Paspor Kantor Imigrasi Kelas I Yogyakarta meraih predikat.", ["Layanan Paspor Kantor Imigrasi Kelas I Yogyakarta"]),
+    ("Kominfo Raih Layanan Prima Kominfo Award.", ["Kominfo", "Kominfo"]),
+    ("Dua Unit Layanan Pemkot Makassar Raih Penghargaan", ["Pemkot Makassar"]),
 ], ids=["via", "title-case-verb", "list", "counted", "role-not-unit", "nested-quoted", "enumerated-bureau", "not-a-region",
         "government-before-a-region", "initials-in-a-name",
-        "dateline-is-no-unit", "capitals-before-a-later-dash"])
+        "dateline-is-no-unit", "capitals-before-a-later-dash", "a-service-of-a-named-body", "a-label-is-no-service",
+        "a-service-without-its-own-words"])
 def test_find_units(sentence, units):
     assert [u.text for u in find_units(sentence)] == units
 

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from ..rules.store import Rules, derived
 from ..settings import FUZZY_CUTOFF
-from .predicates import find_ranks
+from .predicates import find_predicates, find_ranks
 from .unit_lists import list_members
 from .unit_lexicon import PAREN_ACRONYM, Lexicon, lexicon, region_kind
 from .unit_names import canonical_unit
@@ -143,6 +143,12 @@ def _unit_end(text: str, head_match: tuple[int, int, str], lex: Lexicon) -> tupl
     if lex.kinds.get(head) == "government":
         region = _any_region(text, head_end + 1, lex) if text[head_end:head_end + 1] == " " else None
         return (_nested_end(text, region, lex), "unit.region.government") if region else None
+    if lex.kinds.get(head) == "service":
+        end = _extend(text, head_end, lex, head_match[0])
+        inner = lex.head.search(text[:end], head_end)
+        label = any(p.start == 0 for p in find_predicates(text[head_match[0]:end]))   # "Layanan Prima Kominfo"
+        named = inner is not None and inner[0] > head_end + 1 and lex.kinds.get(inner[2]) != "service"   # own words first
+        return (end, "unit.head.service") if named and not label else None
     if head in lex.standalone:
         # "Kemensos RI", "Ombudsman Perwakilan Jawa Timur", "MPP Kota Samarinda pada Dinas ..."
         return _nested_end(text, _extend_place(text, head_end, lex), lex), f"unit.name.{lex.kinds.get(head, 'other')}"
