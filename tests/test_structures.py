@@ -177,6 +177,10 @@ CLAIM_CASES = [
      "Hasil Indeks Pelayanan Publik 2024 dirilis KemenPANRB. Riau meraih peringkat keempat dengan indeks 4,60. "
      "Tepat di bawahnya terdapat Kalimantan Selatan dengan skor sebesar 4,56.",
      {("Pemerintah Provinsi Riau", "Peringkat IV"), ("Pemerintah Provinsi Kalimantan Selatan", "Peringkat V")}),
+    ("a-list-names-the-articles-unit-by-its-province",
+     "Samsat Manokwari meraih predikat A+ dari KemenPANRB. Predikat A+ hanya diraih oleh tiga UPT Samsat. Yakni "
+     "Samsat DKI, Bali dan Papua Barat.",
+     {("Samsat Manokwari", "Pelayanan Prima"), ("Samsat DKI", "Pelayanan Prima"), ("Samsat Bali", "Pelayanan Prima")}),
     ("service-category-prima",
      "Kementerian PANRB memberikan penghargaan kepada Dinas Kesehatan Kota Bogor sebagai penyelenggara pelayanan "
      "publik kategori prima.", {("Dinas Kesehatan Kota Bogor", "Pelayanan Prima")}),

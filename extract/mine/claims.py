@@ -42,7 +42,7 @@ from .claim_scores import score_for, scores_beside_units
 from .claim_years import BARE_YEAR, article_year, sentence_year
 from .cues import cue_ids, cue_in
 from .pairing import LIST_MARKER, MARKER, Span, clauses, introduces_list as opens_list, group_mentions, is_awarder, is_list, live_predicates, pair, recipients
-from .claim_agents import through_units, to_agents
+from .claim_agents import through_units, to_agents, to_local_units
 from .predicates import describe
 from .schemes import scheme_evidence, scheme_info, schemes
 from .unit_names import unit_signature
@@ -287,6 +287,7 @@ def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]]
             claim = _claim(ctx, unit, predicate, clause, index, rule)
             if scheme_info(claim.scheme).ran_in(claim.year):
                 _merge(found, claim)
-    claims = _zones_as_grades(to_agents(list(found.values()), through_units(text, by_label["UNIT"], ctx.canonical)))
+    claims = to_agents(list(found.values()), through_units(text, by_label["UNIT"], ctx.canonical))
+    claims = _zones_as_grades(to_local_units(claims))
     scores_beside_units(text, claims, grouped, ctx.canonical, ctx.article_year)
     return with_evidence(text, claims, grouped, ctx.canonical)

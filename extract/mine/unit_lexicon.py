@@ -44,6 +44,7 @@ class Lexicon:
     region_tail: regex.Pattern     # the region at the end of a name, after its head: "... Kota X"
     region_head: regex.Pattern     # a region's head word starting a name
     wrappers: frozenset[str]       # lower-cased heads that wrap another type: UPT Samsat X is Samsat X
+    province_of: dict[str, str]    # lower-cased kabupaten/kota name or alias -> its province (lower case)
 
 
 @derived
@@ -76,12 +77,15 @@ def lexicon(rules: Rules) -> Lexicon:
     names: dict[str, list[str]] = {"provinsi": [], "kabupaten": [], "kota": []}
     region_names: dict[str, str] = {}
     region_kinds: dict[str, set[str]] = {}
+    province_of: dict[str, str] = {}
     for row in rules.regions:
         names[row.kind] += [row.name, *row.aliases]
         for alias in row.aliases:
             region_names.setdefault(f"{row.kind} {alias.lower()}", row.name)
         for form in [row.name, *row.aliases]:
             region_kinds.setdefault(form.lower(), set()).add(row.kind)
+            if row.province and row.kind != "provinsi":
+                province_of.setdefault(form.lower(), row.province.lower())
     regions = {kind: GazetteerMatcher(v) for kind, v in names.items()}
     stop = frozenset(w.lower() for w in rules.unit_stopwords)
     after_place = frozenset(w.lower() for w in rules.after_place)
@@ -92,7 +96,8 @@ def lexicon(rules: Rules) -> Lexicon:
                     type_names, type_of, region_names, region_kinds, bare_region, any_region,
                     _token_pattern(rules.unit_joiners), _counted_pattern(rules.unit_quantifiers),
                     frozenset(rules.unit_fillers), *_place_patterns(rules.places),
-                   *_region_patterns(rules.places), frozenset(w.lower() for w in rules.unit_wrappers))
+                   *_region_patterns(rules.places), frozenset(w.lower() for w in rules.unit_wrappers),
+                   province_of)
 
 
 def _alternation(words: tuple[str, ...]) -> str:

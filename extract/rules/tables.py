@@ -120,6 +120,7 @@ class NamedBody:
     kind: str
     name: str
     aliases: tuple[str, ...]
+    province: str = ""           # regions.tsv: the province of a kabupaten or kota
 
 
 @dataclass(slots=True, frozen=True)
@@ -289,7 +290,7 @@ def read_named(directory: Path, name: str) -> tuple[NamedBody, ...]:
     """units/agencies.tsv or units/regions.tsv; agencies.tsv may be absent."""
     if name.endswith("agencies.tsv") and not (directory / name).exists():
         return ()
-    return tuple(NamedBody(row["kind"], row["name"], tuple(split_aliases(row.get("aliases", ""))))
+    return tuple(NamedBody(row["kind"], row["name"], tuple(split_aliases(row.get("aliases", ""))), row.get("province", ""))
                  for row in read_rule_table(name, required=("kind", "name"), directory=directory))
 
 
