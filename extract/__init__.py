@@ -27,7 +27,8 @@ from .ask.evaluate import evaluate
 from .limits import Limits
 from .io.load import load
 from .settings import Settings
-from .ask.query import check, find_claims
+from .ask.query import find_claims
+from .ask.verdicts import check
 from .ask.report import write_report
 from .runner.runs import run
 

@@ -1,4 +1,9 @@
-"""The command line: thin commands over the library (``extract --help``)."""
+"""The command line: thin commands over the library (``extract --help``).
+
+Exit status of ``extract run``: 0 when every record is ``ok`` or skipped, 1 when some records
+failed (the run finished; see their rows), 3 when the run itself failed (its tables are marked
+incomplete), and 2 for a usage error (argparse's).
+"""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +14,14 @@ import sys
 from .about import __version__
 from .limits import Limits
 from .settings import FETCH_TIMEOUT, FILES_PER_SHARD, TABLE_BATCH_SIZE, Settings
+from .status import RunError, describe
+
+log = logging.getLogger("extract")
+
+EXIT_OK = 0               # every record ok or skipped
+EXIT_RECORDS_FAILED = 1   # the run finished, and some records failed
+EXIT_USAGE = 2            # argparse's
+EXIT_RUN_FAILED = 3       # the run itself failed: its tables are marked incomplete
 
 
 def _positive_or_off(value: str) -> float | None:
@@ -32,9 +45,26 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _run(args: argparse.Namespace) -> int:
     from .runner.runs import run
-    summary = run(args.inputs or None, args.out, _settings(args), workers=args.workers, scheduler=args.scheduler)
+    try:
+        summary = run(args.inputs or None, args.out, _settings(args), workers=args.workers, scheduler=args.scheduler)
+    except RunError as exc:
+        return _run_failed(args, str(exc))
+    except Exception as exc:   # the run itself failed (a lost cluster, a full disk): one line, and its status
+        log.info("the run failed", exc_info=exc)
+        return _run_failed(args, describe(exc))
     print("\n".join(summary.lines()))
-    return 0
+    return EXIT_RECORDS_FAILED if summary.failed else EXIT_OK
+
+
+def _run_failed(args: argparse.Namespace, why: str) -> int:
+    from .io.tables import INCOMPLETE, incomplete
+    print(f"extract run: failed: {why}", file=sys.stderr)
+    if incomplete(args.out):
+        print(f"the tables in {args.out} are incomplete ({args.out}/{INCOMPLETE}); rerun the same command "
+              "to finish them", file=sys.stderr)
+    else:
+        print(f"nothing was written to {args.out}", file=sys.stderr)
+    return EXIT_RUN_FAILED
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -52,22 +82,29 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _claims(args: argparse.Namespace) -> int:
-    from .ask.query import evidence_lines, find_claims
+    from .ask.query import evidence_lines, find_claims, for_csv
     found = find_claims(args.out_dir, unit=args.unit, year=args.year, scheme=args.scheme, predicate=args.predicate)
     if args.csv:
-        found.to_csv(sys.stdout, index=False)
+        for_csv(found).to_csv(sys.stdout, index=False)
         return 0
-    for row in found.itertuples():
+    for row in found.to_dict("records"):
         print("\n".join(evidence_lines(row)))
     print(f"{len(found)} claim{'s' if len(found) != 1 else ''}")
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .ask.query import check
-    result = check(args.out_dir, args.statement)
-    print("\n".join(result.lines()))
-    return 0 if result.checks else 2
+    from .ask.verdicts import ERROR_EXIT, check
+    try:
+        result = check(args.out_dir, args.statement)
+    except (OSError, ValueError) as error:
+        print(f"extract check: {error}", file=sys.stderr)
+        return ERROR_EXIT
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(result.lines()))
+    return result.exit_code
 
 
 def _crosscheck(args: argparse.Namespace) -> int:
@@ -134,7 +171,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="is a statement supported or contradicted by a run's records?")
     check.add_argument("out_dir", metavar="OUTDIR", help="output directory of a run")
-    check.add_argument("statement", help='e.g. "Kemensos meraih predikat Kepatuhan Tinggi tahun 2021"')
+    check.add_argument("statement", help='in Indonesian, e.g. "Kemensos meraih predikat Kepatuhan Tinggi dengan '
+                                         'nilai 81,05 tahun 2021 dari Ombudsman RI"')
+    check.add_argument("--json", action="store_true", help="print the verdict, the statement as read and each "
+                                                            "record with its parts, evidence and source as JSON")
+    check.epilog = ("exit status: 0 supported, 3 contradicted, 4 disputed, 5 not found, 6 not understood, "
+                    "7 the run could not be read, 2 wrong usage")
     check.set_defaults(func=_check)
 
     cross = commands.add_parser("crosscheck", help="recompute a run's support and conflicts tables (a run does this at its end)")
@@ -153,4 +195,12 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(args.verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    _warn_if_incomplete(getattr(args, "out_dir", None) or getattr(args, "pred", None))
     return args.func(args)
+
+
+def _warn_if_incomplete(out_dir: str | None) -> None:
+    """A command reading a run's tables says so when that run has not finished."""
+    from .io.tables import incomplete
+    if out_dir is not None and incomplete(out_dir):
+        print(f"warning: the run that wrote {out_dir} has not finished: its tables are incomplete", file=sys.stderr)

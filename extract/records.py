@@ -6,9 +6,22 @@ offsets into ``Article.text``, its surface text and the id of the rule that made
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields
 
 from .status import RecordError, Status
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def writable(value: str | None) -> str | None:
+    """Text every later step can encode: a lone surrogate (JSON's ``"\\ud800"``, a file name's
+    undecodable byte) becomes U+FFFD.
+
+    >>> writable("Pemkot \\ud800 Palembang"), writable(None)
+    ('Pemkot \ufffd Palembang', None)
+    """
+    return _LONE_SURROGATE.sub("\ufffd", value) if value and _LONE_SURROGATE.search(value) else value
 
 
 @dataclass(slots=True)
@@ -27,10 +40,25 @@ class RawDoc:
     status: Status = Status.OK       # reason code when ``error`` is set
     refers_to: str | None = None     # a WARC revisit record: the URL of the capture it repeats
 
+    def __post_init__(self) -> None:
+        """Whatever a reader found, the record can be hashed and written: no lone surrogates in any
+        text, and a blank URL is no URL."""
+        for name in _TEXT_FIELDS:
+            value = getattr(self, name)
+            if value:
+                setattr(self, name, writable(value))
+        for name in ("url", "refers_to"):
+            value = getattr(self, name)
+            if value is not None and not value.strip():
+                setattr(self, name, None)
+
     @classmethod
     def failed(cls, error: RecordError, url: str | None = None, refers_to: str | None = None) -> "RawDoc":
         """The row of a record a reader could not read: its status and error from ``error``."""
         return cls(source=error.source, url=url, status=error.status, error=str(error), refers_to=refers_to)
+
+
+_TEXT_FIELDS = tuple(f.name for f in fields(RawDoc) if f.name != "status")
 
 
 @dataclass(slots=True)
@@ -81,7 +109,8 @@ class Claim:
     start: int
     end: int
     rule_id: str
-    flags: list[str] = field(default_factory=list)   # consistency findings, "code: reason"
+    consistency_flags: list[str] = field(default_factory=list)   # consistency findings, "code: reason"
+    evidence: str = ""               # the sentence(s) holding its unit, predicate and score
 
 
 @dataclass(slots=True)
@@ -135,3 +164,4 @@ class ConflictSide:
     start: int
     end: int
     rule_id: str
+    evidence: str                    # the sentence(s) holding its unit, predicate and score, as in claims

@@ -10,7 +10,7 @@ True
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from .limits import Limits
 
@@ -38,6 +38,15 @@ class Settings:
     def download_cap(self) -> int:
         """The most bytes one download may have."""
         return self.fetch_max_bytes or self.limits.max_page_bytes or 2**62
+
+    def parameters(self) -> dict:
+        """The settings that change what a run writes, by name (every table's files record them).
+
+        >>> Settings().parameters()["doc_timeout"], Settings().parameters()["fuzzy_cutoff"]
+        (60.0, 90)
+        """
+        return {**asdict(self.limits), "fetch_timeout": self.fetch_timeout, "download_cap": self.download_cap(),
+                "allow_private": self.allow_private, "fuzzy_cutoff": self.fuzzy_cutoff}
 
     def key(self) -> str:
         """The fields that change a shard's outputs, as text for its key."""

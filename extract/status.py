@@ -1,5 +1,6 @@
 """What became of a record: its status, the group the run's summary counts it in, and the errors
-that readers and stages raise for a record they cannot use.
+that readers and stages raise for a record they cannot use; and :class:`RunError`, the one
+error that is no record's but the run's.
 
 Every ``articles`` row has one :class:`Status`; the closing summary counts them in three
 groups (:class:`Group`), and inputs = ok + failed + skipped. A status is a ``str``, so the
@@ -34,6 +35,7 @@ class Status(str, enum.Enum):
     OK = ("ok", Group.OK, "")
     LANGUAGE = ("language", Group.SKIPPED, "written in {name} ({code}); only {mined} are mined")
     DUPLICATE = ("duplicate", Group.SKIPPED, "{detail}")
+    HTTP_STATUS = ("http_status", Group.SKIPPED, "{detail}")
     OFF_TOPIC = ("off_topic", Group.SKIPPED, "names no award scheme, awarder or predicate: not read further "
                  "(--all-pages reads every page)")
     READ_ERROR = ("read_error", Group.FAILED, "{detail}")
@@ -63,6 +65,23 @@ class Status(str, enum.Enum):
     def message(self, source: str, **fields) -> str:
         """The readable error of a record with this status: the input's name, then what happened."""
         return f"{source}: {self.template.format(**fields)}"
+
+
+MAX_DETAIL = 300   # characters of an exception's text a row's error keeps
+
+
+def describe(exc: BaseException) -> str:
+    """An exception as a row's error tells it: its type and its message on one line, cut short, so
+    that an error never carries the payload that caused it.
+
+    >>> describe(AttributeError("'NoneType' object has no attribute 'startswith'"))
+    "AttributeError: 'NoneType' object has no attribute 'startswith'"
+    >>> len(describe(ValueError("x" * 10_000))) == MAX_DETAIL, describe(KeyError())
+    (True, 'KeyError')
+    """
+    text = " ".join(str(exc).split())
+    said = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return said if len(said) <= MAX_DETAIL else said[:MAX_DETAIL - 1] + "…"
 
 
 def group_of(status: str) -> Group:
@@ -134,6 +153,16 @@ class Timeout(RecordError):
     status = Status.TIMEOUT
 
 
+class HttpStatus(RecordError):
+    """An archive's capture of an HTTP error (404, 500): kept, not mined."""
+    status = Status.HTTP_STATUS
+
+
 class Duplicate(RecordError):
     """A record that repeats another (a WARC revisit record): kept, not mined."""
     status = Status.DUPLICATE
+
+
+class RunError(Exception):
+    """A run that cannot go on, through no record's fault (a cluster whose workers do not see the
+    inputs): the command line says it in one line and exits with 3."""

@@ -65,7 +65,7 @@ ARTICLE_CASES = [
 @pytest.mark.parametrize("records, flagged", [c[1:] for c in ARTICLE_CASES], ids=[c[0] for c in ARTICLE_CASES])
 def test_flags_within_one_article(records, flagged):
     result = flag_claims(records)
-    assert sum("contradicted_in_article" in codes(c.flags) for c in result) == flagged
+    assert sum("contradicted_in_article" in codes(c.consistency_flags) for c in result) == flagged
 
 
 SAME_UNIT = [
@@ -108,10 +108,10 @@ def test_an_unmarked_name_fitting_two_groups_stays_apart():
 def tables(*rows: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(article_id, site, unit, predicate, grade, score, year, scheme) rows -> claims and articles frames."""
     claims = pd.DataFrame([dict(article_id=a, unit=u, unit_text=u, predicate=p, grade=g, scheme=sch, awarder=None,
-                                score=s, score_text=None, year=y, date=None, sentence=f"{u} meraih {p}.", start=0,
-                                end=10, rule_id="claim.sentence", flags=[])
+                                score=s, score_text=None, year=y, date=None, sentence=f"{u} meraih {p}.",
+                                evidence=f"{u} meraih {p}.", start=0, end=10, rule_id="claim.sentence", consistency_flags=[])
                            for a, _, u, p, g, s, y, sch in rows])
-    articles = pd.DataFrame([dict(article_id=a, url=f"https://{site}/{a}", site=site, published=dt.date(2022, 5, 1),
+    articles = pd.DataFrame([dict(article_id=a, source=f"{a}.html", url=f"https://{site}/{a}", site=site, published=dt.date(2022, 5, 1),
                                   status="ok") for a, site, *_ in {r[:2]: r for r in rows}.values()])
     return claims, articles
 

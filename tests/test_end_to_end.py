@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 import pyarrow.parquet as pq
 
 import extract
@@ -80,7 +81,7 @@ def test_a_failed_record_shows_its_reason_and_the_run_goes_on(tmp_path):
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"url": "https://x.example.id/1", "text": "Pemkot Palembang meraih predikat Pelayanan Prima."}\n'
                       '{"url": \n', encoding="utf-8")
-    run_cli("run", str(CORPUS / "text"), str(broken), "--out", str(tmp_path / "out"))
+    run_cli("run", str(CORPUS / "text"), str(broken), "--out", str(tmp_path / "out"), status=1)
     articles = pd.read_parquet(tmp_path / "out" / "articles.parquet")
     assert list(articles["status"]).count("bad_json") == 1
     assert articles.loc[articles["status"] == "bad_json", "error"].str.contains("broken.jsonl:2").all()
@@ -106,3 +107,53 @@ def test_seeds_reach_the_accuracy_target(shared_dir, tmp_path):
     report = extract.evaluate(shared_dir / "gold", tmp_path / "out")
     for name, score in report.fields.items():
         assert score.f1 >= 0.95, (name, score.f1, report.errors())
+
+
+def _words(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def test_every_claims_evidence_holds_its_unit_predicate_and_score(corpus_run):
+    tables = extract.load(corpus_run, notebook=False)
+    claims, mentions = tables["claims"], tables["mentions"]
+    predicates = mentions[mentions["label"] == "PREDICATE"].groupby(["article_id", "value"])["text"].agg(list)
+    missing = []
+    for claim in claims.itertuples():
+        evidence = _words(claim.evidence)
+        surfaces = predicates.get((claim.article_id, claim.predicate), [])
+        parts = {"unit": _words(claim.unit_text) in evidence,
+                 "predicate": any(_words(s) in evidence for s in surfaces),
+                 "score": pd.isna(claim.score_text) or claim.score_text in evidence}
+        missing += [(claim.article_id, claim.unit, part) for part, held in parts.items() if not held]
+    assert claims["score"].notna().sum() > 50 and not missing
+
+
+EVIDENCE_CASES = [
+    ("the score in the next sentence",
+     "Pemerintah Kabupaten Sleman meraih predikat Informatif pada Monev Keterbukaan Informasi Publik tahun 2023. "
+     "Nilai yang diraih mencapai 95,10.",
+     "Pemerintah Kabupaten Sleman meraih predikat Informatif pada Monev Keterbukaan Informasi Publik tahun 2023. "
+     "Nilai yang diraih mencapai 95,10."),
+    ("the unit in the sentence before",
+     "Dinas Kependudukan dan Pencatatan Sipil Kota Medan menjadi unit dengan capaian tertinggi di Sumut. "
+     "Unit tersebut diganjar kategori A+ (Pelayanan Prima) dengan indeks 4,83.",
+     "Dinas Kependudukan dan Pencatatan Sipil Kota Medan menjadi unit dengan capaian tertinggi di Sumut. "
+     "Unit tersebut diganjar kategori A+ (Pelayanan Prima) dengan indeks 4,83."),
+    ("the score named with the unit further on",
+     "MPP Kota Makassar dan RSUD Daya meraih predikat Pelayanan Prima dari KemenPANRB tahun 2023. "
+     "Evaluasi dilakukan sepanjang tahun. MPP Kota Makassar mencatat indeks 4,58.",
+     "MPP Kota Makassar dan RSUD Daya meraih predikat Pelayanan Prima dari KemenPANRB tahun 2023. … "
+     "MPP Kota Makassar mencatat indeks 4,58."),
+    ("one sentence", "Pemkab Sleman meraih predikat Informatif dengan nilai 95,10 tahun 2023.",
+     "Pemkab Sleman meraih predikat Informatif dengan nilai 95,10 tahun 2023."),
+]
+
+
+@pytest.mark.parametrize("text, evidence", [c[1:] for c in EVIDENCE_CASES], ids=[c[0] for c in EVIDENCE_CASES])
+def test_evidence_shows_both_sentences_when_the_parts_come_from_two(text, evidence):
+    from extract.records import Article
+    from extract.runner.stages import mine
+    article = Article(article_id="a", source="a.txt", url=None, title=None, site=None, author=None,
+                      published=None, language="id", text=text)
+    claim = mine(article).claims[0]
+    assert claim.evidence == evidence

@@ -2,7 +2,6 @@
 (claims, check, report) and the report opened in a real headless Chromium."""
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -13,43 +12,7 @@ import pandas as pd
 import pytest
 
 from extract import check, find_claims, load
-from tests.conftest import ROOT, run_cli
-
-FEED = [
-    # two outlets disagree about one unit in one scheme and year
-    ("https://satu.example.id/ngawi-hijau", "2022-01-20",
-     "NGAWI - Dinas Kependudukan dan Pencatatan Sipil Kabupaten Ngawi meraih predikat Kepatuhan Tinggi (Zona Hijau) "
-     "dengan nilai 84,30 dalam Penilaian Kepatuhan Standar Pelayanan Publik Tahun 2021 dari Ombudsman RI."),
-    ("https://dua.example.com/disdukcapil-ngawi-kuning", "2022-01-22",
-     "Dalam Penilaian Kepatuhan Standar Pelayanan Publik Tahun 2021, Disdukcapil Ngawi masuk Zona Kuning atau "
-     "Kepatuhan Sedang dengan nilai 68,15, kata Ombudsman RI."),
-    # one claim, three outlets
-    *[(f"https://{site}/banyuwangi-informatif", "2023-12-13", f"BANYUWANGI - {unit} meraih predikat Informatif "
-       f"dalam Monev Keterbukaan Informasi Publik tahun 2023 dari Komisi Informasi dengan nilai 97,25. {more}")
-      for site, unit, more in [("tiga.example.id", "Pemerintah Kabupaten Banyuwangi", ""),
-                               ("empat.example.go.id", "Pemkab Banyuwangi", "Penghargaan diterima Sekda."),
-                               ("lima.example.com", "Pemkab Banyuwangi", "Ini yang kelima kalinya.")]],
-    # the same text again under another URL: a copy, counted once
-    ("https://enam.example.id/salinan", "2023-12-13",
-     "BANYUWANGI - Pemkab Banyuwangi meraih predikat Informatif dalam Monev Keterbukaan Informasi Publik tahun 2023 "
-     "dari Komisi Informasi dengan nilai 97,25. Ini yang kelima kalinya."),
-    # a score outside its predicate's band
-    ("https://enam.example.id/rsud-prima", "2023-12-14",
-     "MAKASSAR - RSUD Daya meraih predikat Pelayanan Prima dengan indeks 4,21 dalam Evaluasi Kinerja Penyelenggara "
-     "Pelayanan Publik tahun 2023 dari KemenPANRB."),
-]
-
-
-@pytest.fixture(scope="module")
-def factcheck_run(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("factcheck")
-    feed = folder / "feed.jsonl"
-    feed.write_text("".join(json.dumps({"url": url, "published": date, "text": text}) + "\n"
-                            for url, date, text in FEED), encoding="utf-8")
-    out = folder / "out"
-    run_cli("run", str(feed), "--out", str(out), "--workers", "1")
-    return out
-
+from tests.conftest import FEED, ROOT, run_cli
 
 def test_the_disagreement_is_a_conflict_with_each_side_sourced(factcheck_run):
     conflicts = load(factcheck_run)["conflicts"]
@@ -70,7 +33,7 @@ def test_the_repeated_claim_has_three_articles_of_support(factcheck_run):
 
 def test_the_inconsistent_score_is_flagged(factcheck_run):
     claims = load(factcheck_run)["claims"]
-    flags = {row.unit: list(row.flags) for row in claims.itertuples()}
+    flags = {row.unit: list(row.consistency_flags) for row in claims.itertuples()}
     assert any(f.startswith("score_outside_band") for f in flags["Rumah Sakit Umum Daerah Daya"])
     assert not any(flags[u] for u in flags if "Banyuwangi" in u)
 
@@ -99,7 +62,8 @@ def test_check_gives_a_verdict(factcheck_run, statement, verdict):
 
 
 def test_check_command_prints_evidence(factcheck_run, capsys):
-    run_cli("check", str(factcheck_run), "Disdukcapil Ngawi meraih predikat Kepatuhan Tinggi tahun 2021")
+    from extract.cli import main
+    assert main(["check", str(factcheck_run), "Disdukcapil Ngawi meraih predikat Kepatuhan Tinggi tahun 2021"]) == 4
     out = capsys.readouterr().out
     assert "verdict: disputed" in out and FEED[0][0] in out and FEED[1][0] in out and "84.3" in out
 
@@ -175,5 +139,31 @@ def test_the_corpus_cross_check_cases(corpus_run):
     temanggung = support[support["unit"].str.contains("Temanggung") & (support["year"] == 2023)
                          & (support["predicate"] == "Informatif")]
     assert temanggung["articles"].tolist() == [3]
-    out_of_band = claims[claims["flags"].map(lambda f: any(x.startswith("score_outside_band") for x in f))]
+    out_of_band = claims[claims["consistency_flags"].map(lambda f: any(x.startswith("score_outside_band") for x in f))]
     assert {"Kebumen", "Kolaka"} <= {word for unit in out_of_band["unit"] for word in unit.split()}
+
+
+def test_claims_csv_writes_flags_as_text_a_spreadsheet_reads(factcheck_run, capsys):
+    import io
+    run_cli("claims", str(factcheck_run), "--unit", "RSUD Daya", "--csv")
+    rows = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    (flags,) = rows["consistency_flags"].tolist()
+    assert flags.startswith("score_outside_band: ") and "[" not in flags and "'" not in flags
+
+
+def test_the_flags_column_does_not_shadow_a_dataframe_attribute(factcheck_run):
+    claims = load(factcheck_run)["claims"]
+    assert isinstance(claims.consistency_flags, pd.Series) and "flags" not in claims.columns
+
+
+def test_a_plain_text_source_is_shown_by_its_file_name(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "sleman-informatif.txt").write_text(
+        "Pemkab Sleman Raih Predikat Informatif\nSLEMAN - Pemerintah Kabupaten Sleman meraih predikat Informatif "
+        "dalam Monev Keterbukaan Informasi Publik tahun 2023 dari Komisi Informasi dengan nilai 95,10.\n",
+        encoding="utf-8")
+    run_cli("run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--workers", "1")
+    capsys.readouterr()
+    run_cli("claims", str(tmp_path / "out"), "--unit", "Sleman")
+    out = capsys.readouterr().out
+    assert "local file" in out and "sleman-informatif.txt" in out and "unknown site" not in out

@@ -48,12 +48,18 @@ EXPECTED = {
     "feeds/broken.jsonl:10": ("ok", ("claim", "Pemerintah Kabupaten Bantul", "Kepatuhan Tinggi")),  # odd optional fields
     "feeds/broken.jsonl:11": ("ok", ("text", "Pemkot \ufffd\ufffd Palembang")),     # invalid UTF-8 in a line
     "feeds/broken.jsonl:12": ("bad_json", ("error", "Extra data")),
+    "feeds/broken.jsonl:13": ("bad_json", ("error", "RecursionError")),
+    "feeds/broken.jsonl:14": ("bad_json", ("error", "Exceeds the limit (4300 digits)")),
     "feeds/empty.jsonl": ("empty", ("error", "no records")),
     "feeds/empty.warc.gz": ("empty", ("error", "no WARC records")),
     "feeds/garbage.warc.gz@0": ("read_error", ("error", "unreadable WARC")),
     "feeds/mixed.warc.gz@504": ("ok", ("claim", "Pemerintah Kota Metro", "Pelayanan Prima")),
     "feeds/mixed.warc.gz@2131": ("duplicate", ("copy", "feeds/mixed.warc.gz@504")),   # the revisit record
     "feeds/mixed.warc.gz@2453": ("language", ("language", "en")),
+    "feeds/no-uri.warc.gz@221": ("ok", ("claim", "Pemerintah Kota Sawahlunto", "Pelayanan Prima")),
+    "feeds/no-uri.warc.gz@980": ("ok", ("claim", "Pemerintah Kota Padang Panjang", "Pelayanan Prima")),  # no URI
+    "feeds/no-uri.warc@276": ("ok", ("claim", "Pemerintah Kota Tanjungpinang", "Pelayanan Prima")),
+    "feeds/no-uri.warc@1608": ("ok", ("claim", "Pemerintah Kota Pangkalpinang", "Pelayanan Prima")),
     "feeds/truncated.jsonl.gz:1": ("ok", ("claim", "Pemerintah Kabupaten Kulon Progo", "Kepatuhan Tinggi")),
     "feeds/truncated.jsonl.gz:2": ("ok", ("claim", "Pemerintah Kabupaten Gunungkidul", "Kepatuhan Tinggi")),
     "feeds/truncated.jsonl.gz:3": ("read_error", ("error", "truncated or corrupt gzip")),
@@ -100,7 +106,7 @@ def hostile_run(hostile_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("hostile-run")
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
-        assert main(["run", str(hostile_dir), "--out", str(out), "--workers", "1"]) == 0
+        assert main(["run", str(hostile_dir), "--out", str(out), "--workers", "1"]) == 1   # some records failed
     tables = extract.load(out)
     articles = tables["articles"].copy()
     articles["key"] = articles["source"].map(lambda s: str(Path(s).relative_to(hostile_dir)))
@@ -214,7 +220,7 @@ def _bomb(path: Path) -> None:
     (_bomb, "bomb.jsonl.gz", Limits(max_decompressed_bytes=1_000_000), "too_large_decompressed",
      "more than 1,000,000 bytes decompressed"),
     (None, "feeds/mixed.warc.gz", Limits(max_decompressed_bytes=1_000), "too_large_decompressed",
-     "records of more than 1,000 bytes"),
+     "more than 1,000 bytes decompressed from mixed.warc.gz"),
     (_bomb, "bomb.jsonl.gz", Limits(), "too_large", "line over the page limit of 10,000,000"),
 ], ids=["page-file", "page-json-line", "page-warc-record", "gzip-bomb", "warc-decompressed", "bomb-line"])
 def test_each_limit_hit_is_the_reason(hostile_dir, tmp_path, make, source, limits, status, reason):
@@ -294,3 +300,39 @@ def test_a_run_killed_with_sigkill_resumes_to_the_same_tables(hostile_run, hosti
     assert len(list((out / "_shards").glob("*.json"))) >= 3
     extract.run([str(hostile_dir)], out, workers=1, settings=extract.Settings(files_per_shard=1), progress=False)
     assert_same_tables(hostile_run[0], out)
+
+
+def _raising_on(fragment: bytes, real):
+    """``real``, raising an exception no reader expects on data that holds ``fragment``."""
+    def wrapper(data, *args, **kwargs):
+        held = data if isinstance(data, bytes) else repr(data).encode()
+        if fragment in held:
+            raise KeyError("a library failed")
+        return real(data, *args, **kwargs)
+    return wrapper
+
+
+@pytest.mark.parametrize("target, source, fragment, expected", [
+    ("extract.read.warc.decode_html", "feeds/truncated.warc.gz", b"Dumai",
+     {"@221": "ok", "@975": "read_error unreadable WARC record (KeyError: 'a library failed'); reading goes on",
+      "@1731": "read_error not a whole WARC record"}),   # the next record is read (and is truncated)
+    ("extract.read.files.decode_html", "html/copy-1.html", b"Sleman",
+     {"": "read_error reading stopped (KeyError: 'a library failed'); the rest is lost"}),
+    ("extract.read.jsonl.record_to_rawdoc", "feeds/truncated.jsonl.gz", b"Gunungkidul",
+     {":1": "ok", ":2": "read_error unusable record (KeyError: 'a library failed')", ":3": "read_error truncated"}),
+], ids=["warc", "html", "jsonl"])
+def test_whatever_a_reader_raises_is_a_row_and_the_run_goes_on(hostile_dir, tmp_path, monkeypatch,
+                                                               target, source, fragment, expected):
+    module, name = target.rsplit(".", 1)
+    monkeypatch.setattr(target, _raising_on(fragment, getattr(__import__(module, fromlist=[name]), name)))
+    path, after = hostile_dir / source, hostile_dir / "html" / "cp1252-meta.html"
+    summary = extract.run([str(path), str(after)], tmp_path, workers=1, progress=False)
+    articles = extract.load(tmp_path)["articles"].set_index("source")
+    for suffix, outcome in expected.items():
+        status, _, reason = outcome.partition(" ")
+        row = articles.loc[f"{path}{suffix}"]
+        assert row["status"] == status, row["error"]
+        if status != "ok":
+            assert reason in row["error"] and row["error"].startswith(f"{path}{suffix}: "), row["error"]
+    assert articles.loc[str(after), "status"] == "ok", "the run goes on past the file"
+    assert summary.records == len(articles) == len(expected) + 1 == summary.ok + summary.failed + summary.skipped

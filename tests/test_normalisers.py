@@ -37,7 +37,11 @@ def test_parse_decimal(text, expected):
     ("zona hijau untuk nilai 81-100.", []),
     ("hubungi 0711 356 123 untuk nilai layanan.", []),
     ("Kepatuhan naik 12,5 persen dibanding tahun lalu.", []),
-], ids=["nilai", "dengan-nilai", "dari-menjadi", "dot-decimal", "counts", "money", "law", "band", "phone", "percent"])
+    ("Kantor itu meraih predikat nilai 85 persen dari KPK.", [85.0]),
+    ("Provinsi itu memperoleh rata-rata skala 4,41 (Sangat Baik), di atas rata-rata nasional (4,05).", [4.41, 4.05]),
+    ("MPP Kota Contoh mendapat indeks 3,8 dari skala 5.", [3.8]),
+], ids=["nilai", "dengan-nilai", "dari-menjadi", "dot-decimal", "counts", "money", "law", "band", "phone", "percent",
+        "percent-of-a-result", "scale-and-parenthesised-average", "top-of-a-scale"])
 def test_find_scores(sentence, scores):
     assert [s.value for s in find_scores(sentence)] == scores
 
@@ -54,8 +58,13 @@ def test_find_scores(sentence, scores):
     ("tanggal 31/02/2022", None, []),
     ("nilai 81,05", None, []),
     ("Rabu (10/3)", None, []),
+    ("Selasa,(08.03.2022).", None, [(D(2022, 3, 8), "day")]),
+    ("Kamis (7/11) hasil evaluasi tahun 2019 diserahkan; tahun lalu, 2018, lebih sedikit.", None,
+     [(D(2019, 11, 7), "day")]),
+    ("pada awal 2026 di Jakarta, (29/1).", None, [(D(2026, 1, 29), "day")]),
 ], ids=["text", "weekday-text", "weekday-numeric", "partial-with-published", "paren-partial", "with-time",
-        "month-only", "weekday-picks-year", "impossible", "score-not-date", "partial-without-published"])
+        "month-only", "weekday-picks-year", "impossible", "score-not-date", "partial-without-published",
+        "dotted", "no-published-weekday-picks-a-named-year", "no-published-latest-named-year"])
 def test_find_dates(text, published, expected):
     assert [(c.value, c.precision) for c in find_dates(text, published)] == expected
 

@@ -34,5 +34,5 @@ def test_what_changes_outputs_changes_the_shard_keys():
 def test_every_status_is_one_code_in_one_group():
     assert len({status.value for status in Status}) == len(Status)
     assert [s for s in Status if s.group == Group.OK] == [Status.OK]
-    assert {s.value for s in Status if s.group == Group.SKIPPED} == {"language", "duplicate", "off_topic"}
+    assert {s.value for s in Status if s.group == Group.SKIPPED} == {"language", "duplicate", "http_status", "off_topic"}
     assert group_of("timeout") == Group.FAILED and pickle.loads(pickle.dumps(Status.TIMEOUT)) is Status.TIMEOUT

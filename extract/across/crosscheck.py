@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 
 SCORE_TOLERANCE = 0.005       # scores written with different decimals ("84,3" and "84,30") agree
 KEY_COLUMNS = ["article_id", "unit", "predicate", "grade", "scheme", "score", "year", "start"]
-SENTENCE_COLUMNS = ["article_id", "start", "predicate", "unit_text", "sentence", "end", "rule_id"]
+SENTENCE_COLUMNS = ["article_id", "start", "predicate", "unit_text", "sentence", "end", "rule_id", "evidence"]
 _RESULT = ["unit_group", "scheme", "year", "predicate"]
 _GROUP = ["unit_group", "scheme", "year"]
 
@@ -156,7 +156,7 @@ def _sides(joined: pa.Table, disputed: dict[tuple, list[str]], evidence: Callabl
         out.append(ConflictSide(conflict_id(*group), c["unit_group"], c["scheme"], c["year"], ", ".join(disputed[group]),
                                 c["predicate"], c["grade"], c["score"], support[(group, c["predicate"])],
                                 c["article_id"], c["url"], c["site"], c["published"], e["unit_text"], e["sentence"],
-                                e["start"], e["end"], e["rule_id"]))
+                                e["start"], e["end"], e["rule_id"], e["evidence"]))
     return out
 
 
@@ -182,7 +182,8 @@ def crosscheck(out_dir: str | Path, fuzzy_cutoff: int = FUZZY_CUTOFF) -> CrossCh
     result = cross_check(read_arrow(out_dir, "claims", KEY_COLUMNS), read_arrow(out_dir, "articles", SOURCE_COLUMNS),
                          lambda ids: read_arrow(out_dir, "claims", SENTENCE_COLUMNS, [("article_id", "in", ids)]),
                          fuzzy_cutoff)
-    write_table(out_dir, "support", result.support)
-    write_table(out_dir, "conflicts", result.conflicts)
+    parameters = {"fuzzy_cutoff": fuzzy_cutoff, "score_tolerance": SCORE_TOLERANCE}
+    write_table(out_dir, "support", result.support, parameters)
+    write_table(out_dir, "conflicts", result.conflicts, parameters)
     log.info("%s: %d results, %d claims in conflicts", out_dir, len(result.support), len(result.conflicts))
     return result

@@ -158,8 +158,9 @@ def _decide(articles: pa.Table) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _replace(table: pa.Table, path: Path) -> None:
+    """Rewrite a part, keeping the metadata it was written with."""
     temp = path.with_name(f".{path.stem}.{os.getpid()}.dedup.tmp")
-    pq.write_table(table, temp, compression="zstd")
+    pq.write_table(table.replace_schema_metadata(pq.read_schema(path).metadata), temp, compression="zstd")
     os.replace(temp, path)
 
 

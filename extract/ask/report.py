@@ -111,7 +111,7 @@ def _sentence_html(sentence: str, unit_text: str | None) -> str:
 
 
 def _claim_row(index: int, row, conflict_of: dict) -> str:
-    flags = list(row.flags) if row.flags is not None else []
+    flags = list(row.consistency_flags) if row.consistency_flags is not None else []
     cid = conflict_of.get((row.article_id, row.start, row.predicate))
     classes = " ".join(c for c, on in (("flagged", flags), ("in-conflict", cid)) if on)
     source = f'<a href="{_e(row.url)}">{_e(row.site) or "source"}</a>' if _e(row.url) else (_e(row.site) or _e(row.article_id))
@@ -120,7 +120,7 @@ def _claim_row(index: int, row, conflict_of: dict) -> str:
     return (f'<tr id="claim-{index}" class="{classes}" data-scheme="{_e(row.scheme)}">'
             f"<td>{_e(row.unit)}{conflict}</td><td>{_e(row.predicate)}</td><td>{_e(row.grade)}</td>"
             f"<td>{'' if pd.isna(row.score) else f'{row.score:g}'}</td><td>{_e(row.scheme)}</td><td>{_e(row.year)}</td>"
-            f'<td><span class="sentence">{_sentence_html(row.sentence, row.unit_text)}</span>{flag_html}</td>'
+            f'<td><span class="sentence">{_sentence_html(row.evidence, row.unit_text)}</span>{flag_html}</td>'
             f"<td>{source}<br><span class=\"muted\">{_e(row.published)}</span></td></tr>")
 
 
@@ -136,7 +136,7 @@ def _conflict_block(cid: str, sides: pd.DataFrame, row_of: dict) -> str:
         parts.append(f'<div class="side"><b>{_e(side.predicate)}</b>{score} '
                      f'<span class="muted">({side.support} article{"s" if side.support != 1 else ""})</span> '
                      f'&mdash; {source} {_e(side.published)}{link}<br>'
-                     f'<span class="sentence">&ldquo;{_sentence_html(side.sentence, side.unit_text)}&rdquo;</span></div>')
+                     f'<span class="sentence">&ldquo;{_sentence_html(side.evidence, side.unit_text)}&rdquo;</span></div>')
     return "".join(parts) + "</div>"
 
 
@@ -148,7 +148,7 @@ def render_report(claims: pd.DataFrame, articles: pd.DataFrame, conflicts: pd.Da
     conflict_of = {(r.article_id, r.start, r.predicate): r.conflict_id for r in conflicts.itertuples()}
     shown = claims.head(MAX_CLAIMS)
     row_of = {(r.article_id, r.start, r.predicate): i for i, r in enumerate(shown.itertuples())}
-    flagged = int(claims["flags"].map(lambda f: f is not None and len(f) > 0).sum())
+    flagged = int(claims["consistency_flags"].map(lambda f: f is not None and len(f) > 0).sum())
     per_scheme = collections.Counter(claims["scheme"].fillna("unknown"))
     per_year = collections.Counter(claims["year"].dropna().astype(int))
     statuses = collections.Counter(articles["status"])

@@ -7,13 +7,17 @@
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .schema import ALL_TABLES
+from .schema import ALL_TABLES, RENAMED
+from .tables import INCOMPLETE, incomplete
+
+log = logging.getLogger(__name__)
 
 # Arrow type -> pandas dtype: nullable integers stay integers, strings are pandas strings.
 _PANDAS_TYPES = {
@@ -28,13 +32,41 @@ CATEGORICAL = ("label", "predicate", "grade", "scheme", "awarder", "status", "la
                "rule_id", "site")
 
 
+def _old_names(name: str, parts: list[Path]) -> dict[str, str]:
+    """The renamed columns (:data:`~extract.io.schema.RENAMED`) some part still has under its old name."""
+    renamed = RENAMED.get(name, {})
+    if not renamed:
+        return {}
+    held = {column for part in parts for column in pq.read_schema(part).names}
+    return {old: new for old, new in renamed.items() if old in held}
+
+
+def _read_renamed(parts: list[Path], schema: pa.Schema, renamed: dict[str, str], filters) -> pa.Table:
+    """Parts written under earlier column names, each read, renamed and cast to the schema."""
+    tables = []
+    for part in parts:
+        table = pq.read_table(part, filters=filters)
+        table = table.rename_columns([renamed.get(column, column) for column in table.column_names])
+        missing = [f for f in schema if f.name not in table.column_names]
+        for f in missing:
+            table = table.append_column(f, pa.nulls(table.num_rows, f.type))
+        tables.append(table.select(schema.names).cast(schema))
+    return pa.concat_tables(tables)
+
+
 def read_arrow(out_dir: str | Path, name: str, columns: list[str] | None = None, filters=None) -> pa.Table:
     """One table (a directory of part files, or one file) as an Arrow table with its schema;
-    ``columns`` and ``filters`` (pyarrow's) read only part of it."""
+    ``columns`` and ``filters`` (pyarrow's) read only part of it. A table written before a
+    column was renamed is read under the new name."""
     path = Path(out_dir) / f"{name}.parquet"
     parts = sorted(path.glob("*.parquet")) if path.is_dir() else [path] if path.exists() else []
     schema = ALL_TABLES[name]
-    table = pq.read_table(path, schema=schema, columns=columns, filters=filters) if parts else schema.empty_table()
+    if not parts:
+        table = schema.empty_table()
+    elif renamed := _old_names(name, parts):
+        table = _read_renamed(parts, schema, renamed, filters)
+    else:
+        table = pq.read_table(path, schema=schema, columns=columns, filters=filters)
     return table if columns is None else table.select(columns)
 
 
@@ -56,5 +88,13 @@ def read_table(out_dir: str | Path, name: str, *, notebook: bool = True,
 
 
 def load(out_dir: str | Path, *, notebook: bool = True) -> dict[str, pd.DataFrame]:
-    """Every table of a run, by name (see :func:`read_table`)."""
-    return {name: read_table(out_dir, name, notebook=notebook) for name in ALL_TABLES}
+    """Every table of a run, by name (see :func:`read_table`). The tables of a run that has not
+    finished are read with a warning, and each frame's ``attrs["incomplete"]`` is True."""
+    unfinished = incomplete(out_dir)
+    if unfinished:
+        log.warning("%s: the run that wrote these tables has not finished (%s): they are incomplete",
+                    out_dir, Path(out_dir) / INCOMPLETE)
+    tables = {name: read_table(out_dir, name, notebook=notebook) for name in ALL_TABLES}
+    for frame in tables.values():
+        frame.attrs["incomplete"] = unfinished
+    return tables

@@ -11,7 +11,7 @@ import pyarrow.compute as pc
 
 from ..status import Status
 
-SOURCE_COLUMNS = ["article_id", "url", "site", "published", "status"]   # not the text: memory stays small
+SOURCE_COLUMNS = ["article_id", "source", "url", "site", "published", "status"]   # not the text: memory stays small
 
 
 def with_sources(claims: pa.Table | pd.DataFrame, articles: pa.Table | pd.DataFrame) -> pa.Table | pd.DataFrame:

@@ -5,17 +5,22 @@ Each table is a directory of part files, one per shard:
 ``pyarrow.parquet.read_table`` read the directory as one table). Rows are
 written in bounded batches (a row group per batch) to a hidden temporary file
 beside the part, renamed into place when the shard is done: a run that dies
-leaves no half-written part.
+leaves no half-written part. From its start to its end a run keeps the marker
+``DIR/_INCOMPLETE`` (:func:`mark_incomplete`), so that the tables of a run that
+failed never look complete. Every file carries the key-value metadata of
+:func:`extract.io.schema.file_metadata`: the program and schema versions, the run's
+parameters and a description of each column.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .schema import ALL_TABLES, TABLES
+from .schema import ALL_TABLES, TABLES, written_schema
 
 
 def to_table(name: str, records: list) -> pa.Table:
@@ -32,10 +37,11 @@ def table_dir(out_dir: Path | str, name: str) -> Path:
 class TableWriter:
     """Buffers one shard's records per table and writes a row group every ``batch_size`` rows."""
 
-    def __init__(self, out_dir: Path | str, part: str, batch_size: int = 500):
+    def __init__(self, out_dir: Path | str, part: str, batch_size: int = 500, parameters: dict | None = None):
         self.out_dir = Path(out_dir)
         self.part = part
         self.batch_size = batch_size
+        self.parameters = parameters or {}
         self._buffers: dict[str, list] = {name: [] for name in TABLES}
         self._writers: dict[str, pq.ParquetWriter] = {}
         self.counts = {name: 0 for name in TABLES}
@@ -57,7 +63,8 @@ class TableWriter:
         buffer = self._buffers[name]
         if name not in self._writers:
             table_dir(self.out_dir, name).mkdir(parents=True, exist_ok=True)
-            self._writers[name] = pq.ParquetWriter(self._temp_path(name), TABLES[name], compression="zstd")
+            self._writers[name] = pq.ParquetWriter(self._temp_path(name), written_schema(name, self.parameters),
+                                                 compression="zstd")
         if buffer:
             self._writers[name].write_table(to_table(name, buffer))
             buffer.clear()
@@ -88,11 +95,13 @@ class TableWriter:
             self.abort()
 
 
-def write_table(out_dir: Path | str, name: str, records: list) -> Path:
+def write_table(out_dir: Path | str, name: str, records: list, parameters: dict | None = None) -> Path:
     """A whole table in one file, ``DIR/<table>.parquet``, written under a temporary name and renamed."""
     path = Path(out_dir) / f"{name}.parquet"
     temp = path.with_name(f".{name}.{os.getpid()}.tmp")
-    pq.write_table(to_table(name, records), temp, compression="zstd")
+    table = to_table(name, records)
+    pq.write_table(table.replace_schema_metadata(written_schema(name, parameters or {}).metadata), temp,
+                   compression="zstd")
     os.replace(temp, path)
     return path
 
@@ -110,3 +119,30 @@ def prune(out_dir: Path | str, keep: set[str]) -> int:
                 path.unlink()
                 removed += 1
     return removed
+
+
+INCOMPLETE = "_INCOMPLETE"
+MARKERS = "_shards"            # the completion markers of a run's shards
+
+
+def is_output_folder(path: Path | str) -> bool:
+    """Whether ``path`` is the output folder of a run (its tables and report are no input)."""
+    return (Path(path) / MARKERS).is_dir()
+
+
+def mark_incomplete(out_dir: Path | str) -> None:
+    """Mark ``out_dir``'s tables as those of a run that has not finished (the mark stays if it fails)."""
+    path = Path(out_dir) / INCOMPLETE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    path.write_text(f"a run started at {started} has not finished: these tables are incomplete; "
+                    "rerun the same command to finish them\n", encoding="utf-8")
+
+
+def mark_complete(out_dir: Path | str) -> None:
+    (Path(out_dir) / INCOMPLETE).unlink(missing_ok=True)
+
+
+def incomplete(out_dir: Path | str) -> bool:
+    """Whether ``out_dir`` holds the tables of a run that has not finished (failed, killed, or running)."""
+    return (Path(out_dir) / INCOMPLETE).exists()

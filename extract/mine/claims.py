@@ -25,7 +25,8 @@ next sentence's when that names no other predicate; years come from "tahun
 2021", "pada 2021", a scheme's round ("IGA 2022") or a year after the
 predicate, else the year the article's evaluation sentences name most. The
 same unit and predicate said twice is one claim, its fields merged; names of
-one unit within the article are joined to its most complete name.
+one unit within the article are joined to its most complete name. Its evidence is the sentence
+or sentences holding its unit, predicate and score (:mod:`extract.mine.claim_evidence`).
 """
 from __future__ import annotations
 
@@ -36,11 +37,12 @@ from dataclasses import dataclass, replace
 import regex
 
 from ..records import Claim, Mention
+from .claim_evidence import with_evidence
 from .claim_scores import score_for, scores_beside_units
 from .claim_years import BARE_YEAR, article_year, sentence_year
 from .cues import cue_ids, cue_in
-from .pairing import LIST_MARKER, Span, clauses, group_mentions, is_awarder, is_list, live_predicates, pair, recipients
-from .schemes import scheme_info
+from .pairing import LIST_MARKER, MARKER, Span, clauses, introduces_list as opens_list, group_mentions, is_awarder, is_list, live_predicates, pair, recipients
+from .schemes import scheme_evidence, scheme_info
 from .unit_names import unit_signature
 
 _QUOTED_NAME = regex.compile(r"[“\"]([^”\"]+)[”\"]")
@@ -95,7 +97,7 @@ def _pairs(ctx: _Context, index: int) -> list[tuple[Mention, Mention, Span, str]
     predicates = live_predicates(text, sentence)
     if not predicates:
         return []
-    introduces_list = text[sentence.start:sentence.end].rstrip().endswith(":")
+    introduces_list = opens_list(text, sentence)
     if introduces_list:   # "... meraih predikat WBK Tahun 2023, yaitu:" and the recipients listed below
         governed = _governed(ctx, index, introduces_list)
         if governed:
@@ -103,7 +105,8 @@ def _pairs(ctx: _Context, index: int) -> list[tuple[Mention, Mention, Span, str]
             return [(u, predicates[-1], sentence, rule) for u in governed]
     pairs = []
     for clause in clauses(text, sentence, predicates):
-        units = recipients(text, clause)
+        units = [u for u in recipients(text, clause)   # the giver is no recipient, nor a subject to pair
+                 if not any(is_awarder(u, ctx.scheme_of(p)[0], ctx.awarders) for p in clause.predicates)]
         if units and clause.predicates:
             rule = _made_by("claim.sentence", text, sentence, "award")
             pairs += [(u, p, clause, rule) for u, p in pair(text, units, clause.predicates)]
@@ -147,10 +150,25 @@ def _governed(ctx: _Context, index: int, introduces_list: bool) -> list[Mention]
         if LIST_MARKER.fullmatch(text[later.start:later.end]):
             continue
         listed = recipients(text, later)
-        if later.predicates or not listed or not (introduces_list or is_list(later, listed)):
+        if later.predicates or not listed or not (introduces_list or is_list(later, listed)) \
+                or not _opens_with_list(text, later, listed[0]):
             break
         governed += listed
     return governed
+
+
+def _opens_with_list(text: str, sentence: Span, first: Mention) -> bool:
+    """A governed sentence is the list itself: it starts with its first unit, a list marker or a list's
+    lead ("Yakni Samsat DKI, ..."), or names who obtained before its lead, not with a clause of its own ("Perlu diketahui, pemda wilayah I
+    meliputi Provinsi Aceh, ...": the regions evaluated, not the ones that obtained)."""
+    if _LIST_OPENING.fullmatch(text, sentence.start, first.start) is not None:
+        return True
+    lead_in = text[sentence.start:first.start]   # "Kesepuluh instansi yang menerima piala antara lain A, B"
+    return cue_in("enumeration", lead_in) and cue_in("award", lead_in)
+
+
+_LIST_OPENING = regex.compile(r"\W*(?:" + MARKER + r")?\W*(?:(?:yakni|yaitu|antara\s+lain|di\s*antaranya|ialah|adalah)\b\W*)?",
+                              regex.IGNORECASE)
 
 
 def _fitting_year(ctx: _Context, sentence: Span, scheme: str) -> int | None:
@@ -173,13 +191,31 @@ def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: Span, index
         unit_span = sentence   # the unit's own sentence may hold its other result's score
     score = score_for(ctx.text, scheme, unit, unit_span, clause, following if whole else None)
     dates = clause.dates or sentence.dates
-    year = sentence_year(ctx.text, sentence, ctx.published_year) or _implied_year(ctx, sentence, predicate)
+    stated = sentence_year(ctx.text, sentence, ctx.published_year)
+    year = stated or _implied_year(ctx, sentence, predicate)
+    if predicate.rule_id.startswith("predicate.rank.") and not scheme_info(scheme).ran_in(year):
+        scheme = _scheme_in_year(ctx, year) or scheme   # a rank is of the article's scheme that ran that year
     if not scheme_info(scheme).ran_in(year):
-        year = _fitting_year(ctx, sentence, scheme) or year
+        year = _fitting_year(ctx, sentence, scheme) or (year if stated else None)   # not the article's year
+    awarder = scheme_info(scheme).awarder or _named_awarder(ctx, sentence)
     return Claim(ctx.article_id, ctx.canonical.get(unit.value, unit.value), unit.text, predicate.value, grade, scheme,
-                 scheme_info(scheme).awarder, score.value_num if score else None, score.text if score else None,
+                 awarder, score.value_num if score else None, score.text if score else None,
                  year, dates[0].value_date if dates else None, ctx.text[sentence.start:sentence.end],
                  sentence.start, sentence.end, rule)
+
+
+def _scheme_in_year(ctx: _Context, year: int | None) -> str | None:
+    """The scheme the article names most among those that ran in ``year``."""
+    named = scheme_evidence(ctx.text)
+    return next((s for s in sorted(named, key=named.get, reverse=True) if scheme_info(s).ran_in(year)), None)
+
+
+def _named_awarder(ctx: _Context, sentence: Span) -> str | None:
+    """Who gives an award the article names in its own words: the awarder its sentence names, else
+    the one the article names most."""
+    inside = [a.value for a in ctx.awarders if sentence.start <= a.start < sentence.end]
+    names = inside or [a.value for a in ctx.awarders]
+    return collections.Counter(names).most_common(1)[0][0] if names else None
 
 
 def _merge(found: dict[tuple[str, str, int | None], Claim], claim: Claim) -> None:
@@ -220,4 +256,4 @@ def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]]
                 _merge(found, claim)
     claims = list(found.values())
     scores_beside_units(text, claims, grouped, ctx.canonical, ctx.article_year)
-    return claims
+    return with_evidence(text, claims, grouped, ctx.canonical)

@@ -1,4 +1,4 @@
-"""Check each claim against its scheme's data in ``patterns/``: the flags of the claims table.
+"""Check each claim against its scheme's data in ``patterns/``: the consistency flags of the claims table.
 
 A flag is a readable reason that starts with a stable code (``code: reason``), so a
 notebook can filter on the code and a reader can act on the reason. The checks:
@@ -147,5 +147,5 @@ def _article_flags(claim: Claim, others: list[Claim]) -> list[str]:
 
 
 def flag_claims(claims: list[Claim], published: dt.date | None = None) -> list[Claim]:
-    """An article's claims with their ``flags`` filled."""
-    return [dataclasses.replace(c, flags=check_claim(c, published) + _article_flags(c, claims)) for c in claims]
+    """An article's claims with their ``consistency_flags`` filled."""
+    return [dataclasses.replace(c, consistency_flags=check_claim(c, published) + _article_flags(c, claims)) for c in claims]

@@ -71,10 +71,20 @@ def normalise_date(day: int | None, month: int, year: int) -> dt.date | None:
         return None
 
 
-def _year_for(day: int, month: int, weekday: int | None, published: dt.date | None) -> int | None:
-    """The year of a partial date: the published year, or the one before when the weekday says so."""
+def _year_for(day: int, month: int, weekday: int | None, published: dt.date | None,
+              named_years: tuple[int, ...] = ()) -> int | None:
+    """The year of a partial date: the published year, or the one before when the weekday says so.
+    Without a published date, the year the text names in which the weekday falls on that day, or,
+    with no weekday, the latest year the text names (a text that names none gives no year).
+
+    >>> _year_for(7, 11, 4, None, (2018, 2019)), _year_for(29, 1, None, None, (2025, 2026))
+    (2019, 2026)
+    """
     if published is None:
-        return None
+        if weekday is None:
+            return max(named_years, default=None)
+        return next((y for y in sorted(named_years, reverse=True)
+                     if (d := normalise_date(day, month, y)) and d.isoweekday() == weekday), None)
     for year in (published.year, published.year - 1, published.year + 1):
         date = normalise_date(day, month, year)
         if date is None:
@@ -99,7 +109,7 @@ def _resolve_relative(parts: dict, weekday: int | None, relative: dict[str, int]
 
 
 def _resolve(match: re.Match, months: dict[str, int], weekdays: dict[str, int], relative: dict[str, int],
-             published: dt.date | None) -> tuple[dt.date, str] | None:
+             published: dt.date | None, named_years: tuple[int, ...] = ()) -> tuple[dt.date, str] | None:
     parts = match.groupdict()
     weekday = weekdays.get((parts.get("weekday") or "").lower())
     if parts.get("relative") or (weekday and not parts.get("day")):
@@ -115,7 +125,7 @@ def _resolve(match: re.Match, months: dict[str, int], weekdays: dict[str, int], 
     if year:
         year = int(year) + (2000 if len(year) == 2 else 0)
     else:
-        year = _year_for(day, month, weekday, published)
+        year = _year_for(day, month, weekday, published, named_years)
         if year is None:
             return None
     date = normalise_date(day, month, year)
@@ -155,7 +165,7 @@ def date_spans(text: str, rules: Rules | None = None) -> list[tuple[int, int, st
 
 
 def normalise_candidate(text: str, rule_id: str, published: dt.date | None = None,
-                        rules: Rules | None = None) -> tuple[dt.date, str] | None:
+                        rules: Rules | None = None, named_years: tuple[int, ...] = ()) -> tuple[dt.date, str] | None:
     """A matched candidate -> (date, precision), or None when it is not a real date.
 
     >>> normalise_candidate("Kamis (2/6/2022)", "date.weekday_paren_numeric")
@@ -170,15 +180,27 @@ def normalise_candidate(text: str, rule_id: str, published: dt.date | None = Non
     match = rule.pattern.fullmatch(lowered(text)) if rule else None
     if match is None:
         return None
-    resolved = _resolve(match, language.months, language.weekdays, language.relative, published)
+    resolved = _resolve(match, language.months, language.weekdays, language.relative, published, named_years)
     return resolved if resolved and resolved[0] else None
+
+
+_NAMED_YEAR = re.compile(r"(?<![\d/.\-])(?:19|20)\d{2}(?![\d/])")
+
+
+def years_named(text: str) -> tuple[int, ...]:
+    """The years a text writes out, for the partial dates of an article without a published date.
+
+    >>> years_named("Kamis (7/11). Tahun 2019 ada 80 daerah, dari 71 pada 2018; Nomor 99/2016.")
+    (2018, 2019)
+    """
+    return tuple(sorted({int(m.group(0)) for m in _NAMED_YEAR.finditer(text)}))
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateCandidate]:
     """Every real date in ``text``, normalised."""
-    found = []
+    found, named = [], years_named(text) if published is None else ()
     for start, end, rule_id in date_spans(text):
-        resolved = normalise_candidate(text[start:end], rule_id, published)
+        resolved = normalise_candidate(text[start:end], rule_id, published, named_years=named)
         if resolved:
             found.append(DateCandidate(text[start:end], start, end, resolved[0], resolved[1], rule_id))
     return found

@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 
 from .awarders import awarder_of, find_awarders
 from .components import Found, RuleComponent, sentence_offsets
-from .dates import date_spans, normalise_candidate
-from .predicates import describe, find_predicates
+from .dates import date_spans, normalise_candidate, years_named
+from .predicates import OTHER, describe, find_predicates
 from .quotes import find_quotes
 from .schemes import scheme_evidence
 from .scores import find_scores
@@ -28,7 +28,8 @@ from .units import find_units
 SCHEME_FILES = ("schemes.tsv", "awarders.tsv")
 UNIT_FILES = ("units/heads.tsv", "units/agencies.tsv", "units/regions.tsv", "units/spellings.tsv",
               "units/stopwords.txt", "units/after_place.txt", "units/joiners.txt", "units/quantifiers.txt",
-              "units/fillers.txt", "units/places.tsv")
+              "units/fillers.txt", "units/places.tsv", "units/region_leads.txt", "units/region_verbs.txt",
+              "units/list_leads.txt", "ranks.tsv", "ordinals.tsv")
 
 
 class UnitFinder(RuleComponent):
@@ -43,7 +44,8 @@ class PredicateFinder(RuleComponent):
     """Predicates with their scheme; a phrase shared by schemes goes to the one its sentence, else its
     article, names most ("zona hijau" in a KPK MCP story is an MCP zone)."""
     key, label = "predicate", "PREDICATE"
-    rule_files = ("predicates.tsv", "grades.tsv", "grade_cues.txt", *SCHEME_FILES)
+    rule_files = ("predicates.tsv", "grades.tsv", "grade_cues.txt", "ranks.tsv", "ordinals.tsv",
+                  "open_labels.tsv", *SCHEME_FILES)
 
     def find(self, doc: Doc, text: str) -> Iterator[Found]:
         sentences = sentence_offsets(doc)
@@ -60,6 +62,8 @@ class PredicateFinder(RuleComponent):
                                  rules=self.rules)
             if described:
                 scheme, label, grade = described
+                if found.rule_id.startswith("predicate.rank.") and scheme == OTHER:
+                    continue   # a place in a ranking of no scheme the article names (a contest, a budget)
                 yield Found(start, end, found.rule_id, value=label, scheme=scheme, grade=grade)
 
 
@@ -77,8 +81,9 @@ class DateFinder(RuleComponent):
 
     def find(self, doc: Doc, text: str) -> Iterator[Found]:
         published = doc.user_data.get("extract", {}).get("published")
+        named = years_named(text) if published is None else ()
         for start, end, rule_id in date_spans(text, rules=self.rules):
-            resolved = normalise_candidate(text[start:end], rule_id, published, rules=self.rules)
+            resolved = normalise_candidate(text[start:end], rule_id, published, rules=self.rules, named_years=named)
             if resolved:
                 date, precision = resolved
                 value = date.isoformat() if precision == "day" else date.isoformat()[:7] if precision == "month" \
@@ -99,7 +104,7 @@ class QuoteFinder(RuleComponent):
     """Quotes (``value``: the speaker); the candidates in text order are kept for the quote records."""
     key, label = "quote", "QUOTE"
     rule_files = ("people/speech_verbs.tsv", "people/titles.tsv", "people/roles.txt", "people/offices.txt",
-                  "people/clause_weekdays.txt", "people/clause_ends.txt", "people/pronouns.txt",
+                  "people/clause_weekdays.txt", "people/clause_ends.txt", "people/pronouns.txt", "people/connectives.txt",
                   "people/settings.txt")
 
     def find(self, doc: Doc, text: str) -> Iterator[Found]:

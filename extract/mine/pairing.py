@@ -12,6 +12,8 @@ from ..records import Mention
 from .awarders import awarder_of
 from .cues import cue_in, cue_patterns
 from .schemes import scheme_info
+from .unit_names import is_unit_type
+from .units import counted_starts
 
 MARKER = r"(?:\d{1,2}[.)]|[-•*])"          # "1." "2)" "-" "•": an item of a list
 LIST_MARKER = regex.compile(r"\s*" + MARKER + r"\s*")
@@ -64,7 +66,8 @@ def recipients(text: str, span: Span) -> list[Mention]:
     ("Kementerian Sosial melalui Sentra X": Sentra X receives)."""
     units = [u for u, before in zip(span.units, [None] + span.units[:-1])
              if not cue_in("not_recipient", text[max(span.start, u.start - 30):u.start])
-             and not _is_location(text, u, before)]
+             and not _is_location(text, u, before) and not is_unit_type(u.value or u.text)
+             and not cue_in("giver", text[u.end:min(span.end, u.end + 80)])]
     return [u for u, following in zip(units, units[1:] + [None])
             if not (following and cue_in("via", text[u.end:following.start]))]
 
@@ -76,6 +79,7 @@ def _is_location(text: str, unit: Mention, before: Mention | None) -> bool:
     """A region set off by commas right after a unit places that unit ("Puskesmas Kembaran I,
     Kabupaten Banyumas, berhasil ..."): it is no recipient of its own."""
     return (before is not None and unit.rule_id.startswith("unit.region.")
+            and not before.rule_id.startswith(("unit.region.", "unit.list."))   # a list of regions
             and _APPOSITION.fullmatch(text, before.end, unit.start) is not None
             and text.startswith(",", unit.end))
 
@@ -83,6 +87,8 @@ def _is_location(text: str, unit: Mention, before: Mention | None) -> bool:
 def is_awarder(unit: Mention, scheme: str, awarders: list[Mention]) -> bool:
     """The unit is the one who gives this scheme's result (KemenPANRB for its evaluation)."""
     giver = scheme_info(scheme).awarder
+    if giver is None:   # an award in the article's own words: whoever gives it is named, not known
+        return False
     return awarder_of(unit.text) == giver or awarder_of(unit.value or "") == giver or any(
         a.value == giver and a.start < unit.end and unit.start < a.end for a in awarders)
 
@@ -102,11 +108,22 @@ def _is_table_row(text: str, sentence: Span) -> bool:
 _LIST_ITEM = regex.compile(r"[ \t]*" + MARKER + r"[ \t]+\p{Lu}")
 
 
+def introduces_list(text: str, sentence: Span) -> bool:
+    """The sentence opens a list of the lines or sentences after it ("... meraih WBK, yaitu:",
+    "Untuk WBBM diantaranya.")."""
+    return _LIST_HEADING_END.search(text, sentence.start, sentence.end) is not None
+
+
+_LIST_HEADING_END = regex.compile(
+    r"(?::|\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|sebagai\s+berikut|adalah)\s*[.:]?)\s*$", regex.IGNORECASE)
+
+
 def live_predicates(text: str, sentence: Span) -> list[Mention]:
     """Predicates that state an outcome: not hoped for, and in a sentence that speaks of one."""
     if not sentence.predicates:
         return []
-    if not _is_table_row(text, sentence) and not cue_in("award", text[sentence.start:sentence.end]):
+    if not _is_table_row(text, sentence) and not cue_in("award", text[sentence.start:sentence.end]) \
+            and not introduces_list(text, sentence):
         return []
     live, since, hoped = [], sentence.start, None
     for p in sentence.predicates:   # a hope is read after the previous predicate ("Menuju Informatif" is a label)
@@ -129,7 +146,9 @@ def pair(text: str, units: list[Mention], predicates: list[Mention]) -> list[tup
     else the subjects before the first predicate, else the units after it."""
     for predicate in predicates:
         after = [u for u in units if u.start >= predicate.end]
-        if after and cue_in("enumeration", text[predicate.end:after[0].start]):
+        subject = any(u.end <= predicate.start and "," not in text[u.end:predicate.start] for u in units)
+        # "A meraih X, yaitu B meraih Y": A keeps X; "Selain A, X diraih dua kabupaten, yakni B dan C": B, C
+        if after and not subject and cue_in("enumeration", text[predicate.end:after[0].start]):
             following = [p for p in predicates if p.start > predicate.end and p.value != predicate.value]
             limit = following[0].start if following else len(text)
             return [(u, predicate) for u in after if u.start < limit]
@@ -139,12 +158,27 @@ def pair(text: str, units: list[Mention], predicates: list[Mention]) -> list[tup
         if cue_in("enumeration", text[subjects[index - 1].end:unit.start]):
             subjects = subjects[index:]   # "dua rumah sakit milik Pemprov, yakni RSUD A dengan kategori A-"
             break
-    if not subjects:
+    if not subjects:   # "Dengan Kategori A, BPS menempati peringkat pertama": the unit takes both
         after = [u for u in units if u.start >= first]
-        return [(u, ([p for p in predicates if p.end <= u.start] or predicates)[-1]) for u in after]
+        trailing = [p for p in predicates if after and p.start >= after[-1].end]
+        pairs = [(u, ([p for p in predicates if p.end <= u.start] or predicates)[-1]) for u in after]
+        return pairs + [(after[-1], p) for p in trailing if (after[-1], p) not in pairs]
     # the subjects take every predicate up to the next unit, but not an earlier result ("naik dari ...")
     later = [u.start for u in units if u.start > subjects[-1].end]
-    limit = later[0] if later else len(text)
+    later += [c for c in counted_starts(text, subjects[-1].end, max(p.end for p in predicates)) if c > subjects[-1].end]
+    limit = min(later) if later else len(text)
     owned = [p for p in predicates if subjects[-1].end <= p.start < limit]
     kept = [p for i, p in enumerate(owned) if i == 0 or not cue_in("superseded", text[owned[i - 1].end:p.start])]
-    return [(unit, p) for unit in subjects for p in kept]
+    return [(unit, p) for unit in subjects for p in kept] + _alternating(text, units, predicates, limit)
+
+
+def _alternating(text: str, units: list[Mention], predicates: list[Mention], start: int) -> list[tuple[Mention, Mention]]:
+    """Units after the subjects' results, each followed by its own ("A meraih peringkat kedua, B peringkat
+    ketiga dan C pada peringkat keempat"): each takes the predicates between it and the next unit."""
+    later = [u for u in units if u.start >= start]
+    pairs = []
+    for unit, following in zip(later, later[1:] + [None]):
+        limit = following.start if following else len(text)
+        own = [p for p in predicates if unit.end <= p.start < limit]
+        pairs += [(unit, own[0])] if own else []
+    return pairs

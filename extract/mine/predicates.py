@@ -18,7 +18,7 @@ from typing import Iterator
 
 import regex
 
-from ..rules.store import Rules, derived
+from ..rules.store import Rules, current, derived
 from .gazetteer import GazetteerMatcher, lowered
 from .schemes import labels, schemes
 
@@ -45,7 +45,7 @@ class _Row:
 
 
 @derived
-def _matchers(rules: Rules) -> tuple[GazetteerMatcher, dict[str, list[_Row]], re.Pattern, dict]:
+def _matchers(rules: Rules) -> tuple[GazetteerMatcher, dict[str, list[_Row]], re.Pattern, dict[str, list[_Row]]]:
     """The phrase and grade matchers; a phrase may name labels of several schemes ("zona hijau")."""
     phrase_rows: dict[str, list[_Row]] = {}
     for row in rules.predicates:
@@ -54,7 +54,9 @@ def _matchers(rules: Rules) -> tuple[GazetteerMatcher, dict[str, list[_Row]], re
             rows = phrase_rows.setdefault(regex.sub(r"\s+", " ", phrase.lower()), [])
             if entry not in rows:
                 rows.append(entry)
-    grades = {row.grade: (row.scheme, row.label) for row in rules.grades}
+    grades: dict[str, list[_Row]] = {}
+    for row in rules.grades:   # a letter of several schemes (A in PEKPPP and SAKIP): evidence decides
+        grades.setdefault(row.grade, []).append(_Row(row.scheme, row.label, row.grade, "predicate.grade"))
     # matched on the lower-cased text (see phrases.lowered), many times faster than ignoring case;
     # the grade's own case is then read from the text
     letters = "|".join(re.escape(g.lower()) for g in sorted(grades, key=len, reverse=True))
@@ -82,8 +84,10 @@ def _longest_matches(matcher: GazetteerMatcher, text: str) -> Iterator[tuple[int
 
 def find_predicates(text: str, rules: Rules | None = None) -> list[PredicateCandidate]:
     phrase_matcher, phrase_to_label, grade_re, grades = _matchers(rules=rules)
-    found: list[PredicateCandidate] = []
+    found: list[PredicateCandidate] = find_open_labels(text, rules=rules)
     for start, end, key in _longest_matches(phrase_matcher, text):
+        if any(p.start < end and start < p.end for p in found):
+            continue
         row = phrase_to_label[key][0]
         found.append(PredicateCandidate(text[start:end], start, end, row.scheme, row.label, row.grade, row.rule_id))
     taken = [(p.start, p.end) for p in found]
@@ -94,9 +98,80 @@ def find_predicates(text: str, rules: Rules | None = None) -> list[PredicateCand
             continue  # "nilai a" in running text is not a grade
         if any(s < end and start < e for s, e in taken):
             continue
-        scheme, label = grades[letter]
-        found.append(PredicateCandidate(letter, start, end, scheme, label, letter, "predicate.grade"))
+        row = grades[letter][0]
+        found.append(PredicateCandidate(letter, start, end, row.scheme, row.label, letter, "predicate.grade"))
+        taken.append((start, end))
+    found += [rank for rank in find_ranks(text, rules=rules) if not any(s < rank.end and rank.start < e for s, e in taken)]
     return sorted(found, key=lambda p: p.start)
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+OTHER = "other"   # the scheme of an award the article names in its own words (patterns/schemes.tsv)
+
+
+def rank_label(place: int) -> str:
+    """The predicate of a place in a ranking.
+
+    >>> rank_label(1), rank_label(4)
+    ('Peringkat I', 'Peringkat IV')
+    """
+    return f"Peringkat {ROMAN[place - 1]}"
+
+
+def find_ranks(text: str, rules: Rules | None = None) -> list[PredicateCandidate]:
+    """Places in a ranking (``patterns/ranks.tsv``), as ``Peringkat I``, ``Peringkat II``, ...; their scheme
+    is the one the sentence or the article names (see :func:`describe`).
+
+    >>> [(p.text, p.label) for p in find_ranks("meraih peringkat pertama, Juara 2 dan terbaik ke-3, masuk 10 besar")]
+    [('peringkat pertama', 'Peringkat I'), ('Juara 2', 'Peringkat II'), ('terbaik ke-3', 'Peringkat III')]
+    """
+    chosen = rules if rules is not None else current()
+    found: list[PredicateCandidate] = []
+    for rule in chosen.ranks:
+        for match in rule.pattern.finditer(text):
+            if any(p.start < match.end() and match.start() < p.end for p in found):
+                continue
+            place = rule.place or chosen.ordinals[match.group("n").lower()]
+            found.append(PredicateCandidate(match.group(0), match.start(), match.end(), OTHER, rank_label(place),
+                                            None, rule.id))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _rank_place(surface: str, rule_id: str, rules: Rules | None = None) -> int | None:
+    """The place a rank's surface names, read by the rule that found it."""
+    chosen = rules if rules is not None else current()
+    rule = next((r for r in chosen.ranks if r.id == rule_id), None)
+    if rule is None or rule.place:
+        return rule.place if rule else None
+    ordinal = _ORDINAL_AT_END.search(surface)
+    return chosen.ordinals.get(ordinal.group(1).lower()) if ordinal else None
+
+
+_ORDINAL_AT_END = regex.compile(r"([\p{L}\p{N}]+)\W*$", regex.VERSION1)
+
+
+def find_open_labels(text: str, rules: Rules | None = None) -> list[PredicateCandidate]:
+    """Awards named in the article's own words (``patterns/open_labels.tsv``), title-cased, of scheme "other".
+
+    >>> [p.label for p in find_open_labels("peraih Top 10 Pengelolaan Pengaduan di Jakarta, Top 99 Inovasi")]
+    ['Top 10 Pengelolaan Pengaduan']
+    """
+    chosen = rules if rules is not None else current()
+    return [PredicateCandidate(m.group(0), m.start(), m.end(), OTHER, open_label(m.group("label")), None, rule.id)
+            for rule in chosen.open_labels for m in rule.pattern.finditer(text)]
+
+
+def open_label(surface: str) -> str:
+    """An award's words as a label: each word capitalised, acronyms and joining words kept.
+
+    >>> open_label("TOP 10 pengelolaan Pengaduan dan SP4N")
+    'Top 10 Pengelolaan Pengaduan dan SP4N'
+    """
+    words = []
+    for word in surface.split():
+        keep = word in ("dan", "&") or (word.isupper() and len(word) > 1 and word.lower() != "top")
+        words.append(word if keep else word[:1].upper() + word[1:].lower())
+    return " ".join(words)
 
 
 def describe(text: str, rule_id: str, evidence: dict[str, int] | None = None,
@@ -110,15 +185,21 @@ def describe(text: str, rule_id: str, evidence: dict[str, int] | None = None,
     (('PEKPPP', 'Pelayanan Prima', 'A'), ('PEKPPP', 'Sangat Baik', 'A-'))
     >>> describe("zona hijau", "", {"MCP": 2})
     ('MCP', 'Zona Hijau', 'Zona Hijau')
+    >>> describe("Peringkat kedua", "predicate.rank.place", {"OPINI": 1}), describe("BB", "predicate.grade", {"SAKIP": 1})
+    (('OPINI', 'Peringkat II', None), ('SAKIP', 'Sangat Baik', 'BB'))
     """
     _, phrase_rows, _, grades = _matchers(rules=rules)
-    if rule_id == "predicate.grade":
-        found = grades.get(text.upper())
-        return (found[0], found[1], text.upper()) if found else None
-    rows = phrase_rows.get(_SPACES.sub(" ", text.lower()))
+    evidence = evidence or {}
+    if rule_id.startswith("predicate.other."):
+        label = find_open_labels(text, rules=rules)
+        return (OTHER, label[0].label, None) if label else None
+    if rule_id.startswith("predicate.rank."):
+        place = _rank_place(text, rule_id, rules=rules)
+        named = max(evidence, key=lambda s: evidence[s], default=OTHER) if evidence else OTHER
+        return (named, rank_label(place), None) if place else None
+    rows = grades.get(text.upper()) if rule_id == "predicate.grade" else phrase_rows.get(_SPACES.sub(" ", text.lower()))
     if not rows:
         return None
-    evidence = evidence or {}
     best = max(rows, key=lambda r: (evidence.get(r.scheme, 0), -rows.index(r)))
     return best.scheme, best.label, best.grade
 
@@ -130,5 +211,5 @@ def grade_labels(scheme: str) -> dict[str, str]:
     ('Sangat Baik', 'Kepatuhan Sedang')
     """
     out = {label.grade: label.label for label in labels().values() if label.scheme == scheme and label.grade}
-    out.update({grade: label for grade, (s, label) in _matchers()[3].items() if s == scheme})
+    out.update({grade: row.label for grade, rows in _matchers()[3].items() for row in rows if row.scheme == scheme})
     return out

@@ -14,13 +14,13 @@ and role words are data in ``patterns/people/``; the speakers' names are read by
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from ..rules.store import Rules, derived
 from .sentences import is_abbreviation, split_sentences
-from .speakers import Speakers, introduced_people, split_role_name, without_degrees
+from .speakers import Speakers, full_name_in, has_honorific, introduced_people, split_role_name, without_degrees
 
 _PARENTHESES = regex.compile(r"\([^)]*\)")
 _TRAILING_ROLE = regex.compile(r"\s*\(([^)]*)\)\s*$")                                   # "NAME (ROLE)" -> "NAME, ROLE"
@@ -56,6 +56,8 @@ def _lexicon(rules: Rules):
         "clause_end": _clause_end_pattern(rules.clause_ends, rules.clause_weekdays),
         # "Dadang dalam sambutannya", "X, selaku Ketua Tim": the setting after a name
         "trailing_setting": regex.compile(r"\s+(?:" + alt(rules.speaker_settings) + r")\s+[^,]*$"),
+        # "X dalam keterangan tertulis di Solok, Jumat menyampaikan": the day the words were said
+        "trailing_weekday": regex.compile(r"[,\s]+(?:" + alt(rules.clause_weekdays) + r")(?:\s*\([^)]*\))?\s*$"),
         "pronoun_end": regex.compile(r"(?:^|\s)(?:" + alt(rules.pronouns) + r")$", regex.IGNORECASE),
     }
 
@@ -125,7 +127,9 @@ def _after_quote(text: str, end: int, speakers: Speakers):
     named = [n for n in named if n[4]]
     if not named:
         return None
-    index, piece, offset, role, name, name_offset = max(named, key=lambda n: (len(n[4].split()), -n[0]))
+    # the name with an honorific ("dr. Rina Oktaviani"), else the longest, else the first
+    index, piece, offset, role, name, name_offset = max(
+        named, key=lambda n: (has_honorific(n[1]), len(n[4].split()), -n[0]))
     other = [p.strip() for p, _ in parts[:index] if p.strip()] or [p.strip() for p, _ in parts[index + 1:index + 2]]
     role = role or (", ".join(other) if other else None)
     start = rest_start + offset + name_offset + (len(piece) - len(piece.lstrip()) if name_offset == 0 else 0)
@@ -152,29 +156,51 @@ def _reported(text: str, sentence: tuple[int, int], speakers: Speakers, quoted: 
     for match in lex["reported"].finditer(text, s_start, s_end):
         if any(a <= match.start() < b for a, b in quoted):
             continue
-        lead = text[s_start:match.start()]
-        lead = lex["trailing_setting"].sub("", lead.rstrip(" ,")).rstrip(" ,")
-        lead = _TRAILING_ROLE.sub(r", \1", lead)
+        whole = lex["trailing_weekday"].sub("", text[s_start:match.start()].rstrip(" ,")).rstrip(" ,")
+        lead = lex["trailing_setting"].sub("", whole).rstrip(" ,")
         if lex["pronoun_end"].search(lead) and speakers.last:
             yield speakers.last, None, None, None, match.group("verb"), match.end()
             continue
-        lead = without_degrees(lead)
-        tail = _CAPITALISED_RUN.search(lead)
-        if not tail:
-            continue
-        phrase = tail.group(1)
-        role_part, name_part = (phrase.split(",", 1) + [""])[:2] if "," in phrase else (phrase, "")
-        role, name, offset = split_role_name(phrase if not name_part.strip() else name_part)
-        base = s_start + tail.start(1) + (len(role_part) + 1 if name_part.strip() else 0)
-        if name and name_part.strip():
-            role = role_part.strip() or role
-            base += len(name_part) - len(name_part.lstrip())
-        if not name:
-            continue
-        if len(name.split()) == 1 and not role and speakers.resolve(name) == name:
-            continue    # a lone capitalised word before a verb is a name only when it was one before
-        position = text.find(name.split()[0], base)
-        yield name, role, position, position + len(name), match.group("verb"), match.end()
+        # the setting after the name ("Dadang dalam sambutannya"), else a place before it ("di Bali I Wayan")
+        found = _named_in_lead(text, s_start, lead, speakers) or \
+            (_named_in_lead(text, s_start, whole, speakers) if lead != whole else None)
+        if found:
+            yield *found, match.group("verb"), match.end()
+        elif (holder := _office_holder(lead, speakers)) is not None:
+            yield holder, None, None, None, match.group("verb"), match.end()
+
+
+def _office_holder(lead: str, speakers: Speakers) -> str | None:
+    """The person a subject that is only an office stands for ("Walikota menjelaskan")."""
+    tail = _CAPITALISED_RUN.search(lead)
+    if not tail or not _SENTENCE_OPENING.fullmatch(lead[:tail.start(1)]):
+        return None
+    role, name, _ = split_role_name(tail.group(1))
+    return speakers.holder_of(role) if role and not name else None
+
+
+_SENTENCE_OPENING = regex.compile(r"[\W\p{Ll}]*", regex.VERSION1)   # "Secara khusus, " before the subject
+
+
+def _named_in_lead(text: str, s_start: int, lead: str, speakers: Speakers):
+    """(name, role, start, end) of the speaker at the end of the words before a speech verb, or None."""
+    lead = without_degrees(_TRAILING_ROLE.sub(r", \1", lead))
+    tail = _CAPITALISED_RUN.search(lead)
+    if not tail:
+        return None
+    phrase = tail.group(1)
+    role_part, name_part = (phrase.split(",", 1) + [""])[:2] if "," in phrase else (phrase, "")
+    role, name, offset = split_role_name(phrase if not name_part.strip() else name_part)
+    base = s_start + tail.start(1) + (len(role_part) + 1 if name_part.strip() else 0)
+    if name and name_part.strip():
+        role = role_part.strip() or role
+        base += len(name_part) - len(name_part.lstrip())
+    if not name:
+        return None
+    if len(name.split()) == 1 and not role and speakers.resolve(name) == name:
+        return None    # a lone capitalised word before a verb is a name only when it was one before
+    position = text.find(name.split()[0], base)
+    return name, role, position, position + len(name)
 
 
 def find_quotes(text: str, sentences: list[tuple[int, int]] | None = None) -> list[QuoteCandidate]:
@@ -205,4 +231,14 @@ def find_quotes(text: str, sentences: list[tuple[int, int]] | None = None) -> li
                                             s_start if s_start is not None else verb_end - len(verb),
                                             s_end if s_end is not None else verb_end, role or speakers.roles.get(full),
                                             quote, False, verb, start, end))
-    return found
+    return [_with_full_name(text, quote, speakers) for quote in found]
+
+
+def _with_full_name(text: str, quote: QuoteCandidate, speakers: Speakers) -> QuoteCandidate:
+    """A speaker known only by one name ("kata Diah") takes the full name said anywhere in the article,
+    after the quote too (a caption, a closing paragraph)."""
+    if " " in quote.speaker:
+        return quote
+    full = speakers.resolve(quote.speaker)
+    full = full if full != quote.speaker else full_name_in(text, quote.speaker)
+    return replace(quote, speaker=full, role=quote.role or speakers.roles.get(full)) if full else quote

@@ -32,6 +32,7 @@ _DECIMAL_TAIL = regex.compile(r"[.,]\d{1,2}$")
 _CELL_OPEN = regex.compile(r"\|[ \t]*$")
 _CELL_CLOSE = regex.compile(r"[ \t]*\|")
 _WINDOW = 60
+_PERCENT = regex.compile(r"\s*(?:%|persen)\b")
 
 
 @dataclass(slots=True, frozen=True)
@@ -122,12 +123,14 @@ def classify_number(text: str, start: int, end: int, rules: Rules | None = None)
     """The rule id that makes ``text[start:end]`` a score, or None when it is not one."""
     cues = _cue_roles(rules=rules)
     before, after = text[max(0, start - _WINDOW):start], text[end:end + _WINDOW]
-    if _any("block_before", before, rules) or _any("block_after", after, rules):
+    if _any("block_before", before, rules):
         return None
+    strong = next((rule_id for rule_id, pattern in cues["strong"] if pattern.search(before)), None)
+    if _any("block_after", after, rules) and not (strong and _PERCENT.match(after)):
+        return None    # a count, a range, a percentage of anything but a result ("nilai 80 persen" is one)
+    if strong:
+        return strong
     surface = text[start:end]
-    for rule_id, pattern in cues["strong"]:
-        if pattern.search(before):
-            return rule_id
     has_decimal = _DECIMAL_TAIL.search(surface) is not None
     if has_decimal and _in_table_cell(text, start, end) and _table_talks_of_scores(text, start, rules):
         return "score.table_cell"

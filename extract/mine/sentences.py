@@ -33,7 +33,16 @@ def is_abbreviation(text: str, dot: int) -> bool:
     if not match:
         return False
     word = match.group(1).rsplit(".", 1)[-1] if "." in match.group(1) else match.group(1)
-    return word in _abbreviations() or (len(word) == 1 and word.isupper())
+    if len(word) == 1 and word.isupper():   # an initial ("M. Anwar"), but not a grade ("meraih predikat A.")
+        if _LETTER_LIST_BEFORE.search(text, max(0, dot - 40), dot - 1):
+            return False                    # the last of a list of letters ("tipe A, B, dan C.")
+        before = _GRADE_CUE_BEFORE.search(text, max(0, dot - 40), dot - 1)
+        return before is None or before.group(1).lower() not in rules().grade_cues
+    return word in _abbreviations()
+
+
+_LETTER_LIST_BEFORE = regex.compile(r"\b\p{Lu}[ \t]*,[ \t]*(?:\p{Lu}[ \t]*,[ \t]*)*(?:(?:dan|atau)[ \t]+)?$", regex.VERSION1)
+_GRADE_CUE_BEFORE = regex.compile(r"(\p{L}+)[ \t]+$", regex.VERSION1)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

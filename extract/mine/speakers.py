@@ -16,6 +16,8 @@ from ..rules.store import Rules, derived
 from .gazetteer import GazetteerMatcher
 from .predicates import find_predicates
 from .schemes import scheme_evidence
+from .awarders import awarder_of
+from .unit_lexicon import lexicon as unit_lexicon
 from .unit_names import is_region_name
 from .units import find_units
 
@@ -36,7 +38,7 @@ def _lexicon(rules: Rules):
         "degree": regex.compile(degrees_at_end, regex.VERSION1),
         # the same pattern read from the end: finds at once whether a text ends with degrees at all
         "ends_with_degree": regex.compile(degrees_at_end, regex.VERSION1 | regex.REVERSE),
-        "roles": frozenset(w.lower() for w in rules.roles),
+        "roles": frozenset(w.lower() for w in rules.roles + rules.connectives + rules.clause_weekdays),
         "prefixes": frozenset(prefixes),
         "offices": frozenset(w.lower() for w in rules.offices),
         "office": GazetteerMatcher(rules.offices),
@@ -52,13 +54,16 @@ def without_degrees(text: str) -> str:
 def _without_degrees(text: str, lex: dict) -> str:
     """``text`` without the degrees at its end ("..., S.H., M.Si"). Most texts end with none, which
     the pattern read from the end tells at once; read from the start, it is tried at every position."""
-    return lex["degree"].sub("", text) if lex["ends_with_degree"].search(text) else text
+    if not lex["ends_with_degree"].search(text):
+        return text
+    found = lex["degree"].search(text)
+    return text if found is None or not text[:found.start()].strip() else text[:found.start()]   # "M. Anwar" is a name
 
 
 def strip_titles(name: str) -> str:
     """A name without honorifics before it and degrees after it."""
     lex = _lexicon()
-    name = _SPACES.sub(" ", name).strip(" ,")
+    name = _SPACES.sub(" ", name.replace("(", " ").replace(")", " ")).strip(" ,")   # "(Kombes Pol) Rudi"
     previous = None
     while previous != name:
         previous = name
@@ -67,10 +72,16 @@ def strip_titles(name: str) -> str:
     return name
 
 
+def has_honorific(phrase: str) -> bool:
+    """True when ``phrase`` starts with an honorific or a rank ("dr. Rina", "Irjen Pol Nico")."""
+    return _lexicon()["prefix"].match(phrase.strip()) is not None
+
+
 def _is_name_word(word: str, lex: dict) -> bool:
     bare = word.rstrip(".")
     return bool(_NAME_TOKEN.fullmatch(word)) and bare.lower() not in lex["roles"] \
-        and not (bare.isupper() and len(bare) > 1) and not is_region_name(word)
+        and not (bare.isupper() and len(bare) > 1) and not is_region_name(word) \
+        and bare.lower() not in unit_lexicon().kinds and awarder_of(bare) is None   # "KemenPAN-RB", "BPS"
 
 
 def _name_start(tokens: list[str], lex: dict) -> int:
@@ -83,7 +94,8 @@ def _name_start(tokens: list[str], lex: dict) -> int:
     words = [t.strip(",()") for t in tokens]
     titles = [i for i, w in enumerate(words) if w in lex["prefixes"]]
     if titles and titles[-1] + 1 < len(tokens) and all(
-            _NAME_TOKEN.fullmatch(w) and not t.endswith(",") for w, t in zip(words[titles[-1] + 1:-1], tokens[titles[-1] + 1:-1])):
+            _NAME_TOKEN.fullmatch(w) for w in words[titles[-1] + 1:]) and not any(
+            t.endswith(",") for t in tokens[titles[-1] + 1:-1]):
         start = titles[-1]
         while start > 0 and words[start - 1] in lex["prefixes"]:
             start -= 1
@@ -117,14 +129,26 @@ def split_role_name(phrase: str) -> tuple[str | None, str | None, int]:
     if name_start == len(found):
         return phrase.strip(" ,") or None, None, len(phrase)
     offset = found[name_start].start()
+    region = _leading_region(bare[offset:])   # "Gubernur Jawa Tengah Nana Sudjana": the place ends the role
+    offset += region
     name = strip_titles(bare[offset:])
     prefix = lex["prefix"].match(bare[offset:])
     if prefix:
         offset += prefix.end()
-    if not name or name.lower() in lex["pronouns"] or len(name.split()) > 5 or _names_a_body(name):
+    if not name or name.lower() in lex["pronouns"] or len(name.split()) > 5 or is_region_name(name) \
+            or _names_a_body(name):
         return phrase.strip(" ,") or None, None, len(phrase)
-    role = bare[:found[name_start].start()].strip(" ,") or None
+    role = bare[:found[name_start].start() + region].strip(" ,") or None
     return role, name, offset
+
+
+def _leading_region(phrase: str) -> int:
+    """The length of a region's name of several words at the start of ``phrase`` (with the space after it)."""
+    words = phrase.split(" ")
+    for size in (3, 2):
+        if len(words) > size and is_region_name(" ".join(words[:size])):
+            return len(" ".join(words[:size])) + 1
+    return 0
 
 
 def _names_a_body(name: str) -> bool:
@@ -136,9 +160,10 @@ def _names_a_body(name: str) -> bool:
     return bool(find_units(name)) or bool(scheme_evidence(name)) or bool(find_predicates(name))
 
 
-def introduced_people(text: str, sentences: list[tuple[int, int]]) -> list[str]:
-    """Full names the article introduces with an office, quoted or not ("Piagam diterima Kapolres
-    Bantul, AKBP Raditya Wisnu Pradana, S.I.K."), so that a later "kata Raditya" is that person."""
+def introduced_people(text: str, sentences: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """(full name, office) of the people the article introduces with an office, quoted or not ("Piagam
+    diterima Kapolres Bantul, AKBP Raditya Wisnu Pradana, S.I.K."), so that a later "kata Raditya"
+    or "Kapolres menjelaskan" is that person."""
     lex = _lexicon()
     offices = [start for start, _, _, _ in lex["office"].finditer(text)]   # found once for the article
     people = []
@@ -156,18 +181,59 @@ def introduced_people(text: str, sentences: list[tuple[int, int]]) -> list[str]:
             if not name or len(name.split()) < 2:
                 continue
             office = " ".join(filter(None, [pieces[index - 1] if index else "", role or ""])).lower()
-            if any(word.strip(".()") in lex["offices"] for word in office.split()) and name not in people:
-                people.append(name)
+            if any(word.strip(".()") in lex["offices"] for word in office.split()) and name not in dict(people):
+                people.append((name, office))
     return people
+
+
+def full_name_in(text: str, short: str) -> str | None:
+    """The longest full name in ``text`` that holds the one-word name ``short`` ("kata Diah" after
+    "Deputi Bidang Pelayanan Publik Diah Natalisa", wherever the article says it), or None.
+
+    >>> full_name_in("Hal itu disampaikan Deputi Diah Natalisa. Diah menegaskan ...", "Diah")
+    'Diah Natalisa'
+    >>> full_name_in("Kepala Dinas Muhammad Imanuddin hadir.", "Imanuddin"), full_name_in("Diah hadir.", "Diah")
+    ('Muhammad Imanuddin', None)
+    """
+    lex = _lexicon()
+    best: list[str] = []
+    for match in regex.finditer(r"(?<![\p{L}\-])" + regex.escape(short) + r"(?![\p{L}\-])", text):
+        left = [w for w in _NON_SPACE.findall(text[max(0, match.start() - 80):match.start()])][-3:]
+        right = _NON_SPACE.findall(text[match.end():match.end() + 80])[:3]
+        before = []
+        for word in reversed(left):
+            if word.endswith((",", ".")) or not _is_name_word(word, lex) or word in lex["prefixes"]:
+                break
+            before.insert(0, word)
+        after = []
+        for word in right:
+            bare = word.rstrip(",.")
+            if not bare or not _is_name_word(bare, lex):
+                break
+            after.append(bare)
+            if word != bare:
+                break
+        name = before + [short] + after
+        if len(name) > len(best):
+            best = name
+    return " ".join(best) if len(best) > 1 else None
 
 
 class Speakers:
     """Names said so far in an article, for short forms and pronouns."""
 
-    def __init__(self, introduced: list[str] | None = None):
-        self.full: list[str] = list(introduced or [])
+    def __init__(self, introduced: list[tuple[str, str]] | None = None):
+        self.full: list[str] = [name for name, _ in introduced or []]
+        self.offices: list[tuple[str, str]] = list(introduced or [])   # (name, office in lower case)
         self.last: str | None = None
         self.roles: dict[str, str] = {}
+
+    def holder_of(self, role: str) -> str | None:
+        """The one person introduced with an office that holds every word of ``role`` ("Walikota
+        menjelaskan" after "diterima Walikota Administrasi Jakarta Timur, M. Anwar")."""
+        words = set(role.lower().split())
+        holders = {name for name, office in self.offices if words and words <= set(office.split())}
+        return holders.pop() if len(holders) == 1 else None
 
     def resolve(self, name: str) -> str:
         """A short form ("Dadang", "Sri Hartati") -> the full name said earlier that holds its words."""

@@ -102,7 +102,7 @@ def _token_pattern(joiners: tuple[str, ...]) -> regex.Pattern:
     """A token that may continue a unit's name, perhaps after a joining word or a comma."""
     return regex.compile(
         r"""[ \t]*(?P<conn>(?:""" + _alternation(joiners) + r""")[ \t]+|,[ \t]*(?:dan[ \t]+)?)?"""
-        r"""(?P<tok>(?:[Dd]r|Prof|Ir|H)\.(?=[ \t]+\p{Lu})|\p{Lu}[\p{L}\p{N}'’\-/.]*(?<!\.)|\d{1,3}(?![\d]|[.,]\d)|“[^”\n]{1,60}”|"[^"\n]{1,60}"|‘[^’\n]{1,60}’|'[^'\n]{1,40}'|\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}[\p{L}\p{N}\-]{0,15}){0,3}\))""",
+        r"""(?P<tok>(?:[Dd]r|Prof|Ir|H|Kab|Prov|Kec|Kel)\.(?=[ \t]+\p{Lu})|\p{Lu}[\p{L}\p{N}'’\-/.]*(?<!\.)|\d{1,3}(?![\d]|[.,]\d)|“[^”\n]{1,60}”|"[^"\n]{1,60}"|‘[^’\n]{1,60}’|'[^'\n]{1,40}'|\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}[\p{L}\p{N}\-]{0,15}){0,3}\))""",
         regex.VERSION1)
 
 
@@ -137,4 +137,4 @@ def _counted_pattern(quantifiers: tuple[str, ...]) -> regex.Pattern:
 
 
 def region_kind(head: str) -> str | None:
-    return {"provinsi": "provinsi", "kabupaten": "kabupaten", "kab.": "kabupaten", "kota": "kota"}.get(head.lower())
+    return {"provinsi": "provinsi", "prov.": "provinsi", "kabupaten": "kabupaten", "kab.": "kabupaten", "kota": "kota"}.get(head.lower())

@@ -108,6 +108,26 @@ def unit_signature(name: str) -> tuple[str, frozenset[str]]:
     return kind, frozenset(words)
 
 
+def is_unit_type(name: str) -> bool:
+    """True when ``name`` is a kind of unit without the place that makes it one ("Rumah Sakit Umum
+    Daerah", "UPT Samsat"): heads of unit names one after another, none a body by itself.
+
+    >>> [is_unit_type(n) for n in ("Rumah Sakit Umum Daerah", "UPT Samsat", "Samsat Manokwari", "Kemensos")]
+    [True, True, False, False]
+    """
+    lex = lexicon()
+    pos, text = 0, name.strip()
+    while pos < len(text):
+        head = lex.head.match(text, pos)
+        if head is None or (head[2] in lex.standalone and lex.kinds.get(head[2]) != "regional"
+                            and lex.kinds.get(head[2]) != "unit_type"):
+            return False
+        pos = head[1]
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+    return bool(text)
+
+
 def is_region_name(word: str) -> bool:
     """True when ``word`` is the whole name of a province, kabupaten or kota.
 

@@ -15,8 +15,12 @@ import bisect
 from dataclasses import dataclass
 
 import regex
+from rapidfuzz import fuzz
 
-from ..rules.store import Rules
+from ..rules.store import Rules, derived
+from ..settings import FUZZY_CUTOFF
+from .predicates import find_ranks
+from .unit_lists import list_members
 from .unit_lexicon import PAREN_ACRONYM, Lexicon, lexicon, region_kind
 from .unit_names import canonical_unit
 
@@ -38,8 +42,8 @@ def _any_region(text: str, pos: int, lex: Lexicon) -> int | None:
     return found[1] if found else None
 
 
-def _extend(text: str, pos: int, lex: Lexicon) -> int:
-    """The end of a unit name whose head ends at ``pos``."""
+def _extend(text: str, pos: int, lex: Lexicon, start: int | None = None) -> int:
+    """The end of a unit name whose head ends at ``pos`` (and starts at ``start``)."""
     end, after_place = pos, False
     while True:
         match = lex.token.match(text, end)
@@ -53,7 +57,7 @@ def _extend(text: str, pos: int, lex: Lexicon) -> int:
         starts_unit = lex.head.match(text, tok_start) is not None
         if conn and token[0].isdigit():
             return end             # "DPMPTSP dan 34 Samsat": a count starts a new phrase
-        if conn and conn not in _NESTING and starts_unit:
+        if conn and conn not in _NESTING and starts_unit and not _one_misspelt_name(text, start, tok_start, lex):
             return end             # "A dan B", "A, B": a list of units, not one name
         if conn == "di" and _any_region(text, tok_start, lex) is None:
             return end
@@ -65,6 +69,20 @@ def _extend(text: str, pos: int, lex: Lexicon) -> int:
         place_end = None if conn else _any_region(text, tok_start, lex)
         after_place = place_end is not None and place_end >= match.end()
         end = place_end if after_place else match.end()
+
+
+def _one_misspelt_name(text: str, start: int | None, inner: int, lex: Lexicon) -> bool:
+    """True when the name so far and the head after "dan" are one type's name misspelt ("Dinas Penamaman
+    Modal dan Pelayanan Terpadu Satu Pintu" is the DPMPTSP), not two units."""
+    if start is None:
+        return False
+    head = lex.head.match(text, inner)
+    if head is None:
+        return False
+    written = " ".join(text[start:head[1]].split())
+    first = written.split(" ", 1)[0]
+    return any(choice.split(" ", 1)[0] == first and fuzz.ratio(written, choice) >= FUZZY_CUTOFF
+               for choice in lex.type_names if choice.count(" ") == written.count(" "))
 
 
 def _in_title_case_line(text: str, pos: int) -> bool:
@@ -129,9 +147,9 @@ def _unit_end(text: str, head_match: tuple[int, int, str], lex: Lexicon) -> tupl
     inner = lex.head.match(text, bridge.end()) if bridge else None
     if inner:
         head_end = bridge.end()   # "Biro hukum, persidangan, dan humas Kementerian ..."
-        end = _extend(text, inner[1], lex)
+        end = _extend(text, inner[1], lex, head_match[0])
     else:
-        end = _extend(text, head_end, lex)
+        end = _extend(text, head_end, lex, head_match[0])
     if not _has_name(text[head_end:end]):
         return None
     return end, f"unit.head.{lex.kinds.get(head, 'other')}"
@@ -162,23 +180,73 @@ def find_units(text: str, rules: Rules | None = None) -> list[UnitCandidate]:
         surface = text[start:end].rstrip(" ,")
         found.append(UnitCandidate(surface, start, start + len(surface), canonical_unit(surface), rule_id))
         pos = start + len(surface)
-    return sorted(found + _bare_region_subjects(text, found, lex), key=lambda u: u.start)
+    found = sorted(found + _bare_region_subjects(text, found, lex, rules=rules), key=lambda u: u.start)
+    members = [UnitCandidate(m.text, m.start, m.end, m.canonical, m.rule_id) for m in list_members(text, found, rules=rules)]
+    return sorted(found + members, key=lambda u: u.start)
+
+
+def counted_starts(text: str, start: int, end: int, rules: Rules | None = None) -> list[int]:
+    """Where a counted group of units starts in ``text[start:end]`` ("Dua KPP Lain Sabet WBK"): no unit,
+    but a subject of its own, so the results after it are not the unit's before it."""
+    lex = lexicon(rules=rules)
+    out, pos = [], start
+    while (head := lex.head.search(text, pos)) and head[0] < end:
+        counted = lex.counted.search(text, max(start, head[0] - 20), head[0])
+        if counted:
+            out.append(counted.start())
+        pos = head[1]
+    return out
 
 
 _SENTENCE_START = regex.compile(r"(?:^|[.!?][\"”’]?[ \t]+|\n[ \t]*|[–—][ \t]+)$", regex.VERSION1)
+_AFTER_COMMA = regex.compile(r",[ \t]*$")
 _VERB_AFTER = regex.compile(r"[ \t]+(?P<word>\p{L}+)", regex.VERSION1)
+_KIND_WORD = regex.compile(r"\b(?P<kind>kota|kabupaten|provinsi)\b", regex.IGNORECASE)
 
 
-def _bare_region_subjects(text: str, taken: list[UnitCandidate], lex: Lexicon) -> list[UnitCandidate]:
-    """A region named alone at the start of a sentence, before a verb, is its government as the
-    subject ("Bantaeng dinobatkan sebagai kabupaten terinovatif", "Bima hanya memperoleh nilai 49,18")."""
+@derived
+def _bare_region_cues(rules: Rules) -> tuple[regex.Pattern, frozenset[str]]:
+    """The lead words before a region that make it a recipient, and the verbs after one that make it a
+    subject after a comma (``patterns/units/region_leads.txt``, ``region_verbs.txt``)."""
+    leads = "|".join(regex.escape(w).replace("\\ ", r"\s+") for w in sorted(rules.region_leads, key=len, reverse=True))
+    return (regex.compile(r"(?<![\p{L}\-])(?:" + leads + r")[ \t]+$", regex.IGNORECASE | regex.VERSION1),
+            frozenset(w.lower() for w in rules.region_verbs))
+
+
+def _bare_region_subjects(text: str, taken: list[UnitCandidate], lex: Lexicon,
+                          rules: Rules | None = None) -> list[UnitCandidate]:
+    """A region named alone is its government as a recipient: at the start of a sentence before a verb
+    ("Bantaeng dinobatkan sebagai kabupaten terinovatif"), after a comma before a verb of obtaining
+    ("..., Daerah Istimewa Yogyakarta menempati urutan ketiga"), after a lead word ("ditempati oleh Jawa
+    Timur") or right after a rank ("Peringkat I Magelang"). A name of several kinds (Kota and Kabupaten
+    Magelang) takes the kind the sentence names before it ("Tingkat Kota Peringkat I Magelang")."""
     found = []
     starts = [u.start for u in taken]        # taken units are in text order and do not overlap
+    lead, verbs = _bare_region_cues(rules=rules)
+    rank_ends = {rank.end for rank in find_ranks(text, rules=rules)}
     for start, end, surface, key in lex.bare_region.finditer(text):
         index = bisect.bisect_right(starts, start) - 1
-        if (index >= 0 and start < taken[index].end) or not _SENTENCE_START.search(text, max(0, start - 4), start):
+        if index >= 0 and start < taken[index].end:
             continue
+        before = text[max(0, start - 30):start]
         verb = _VERB_AFTER.match(text, end)
-        if verb and (verb.group("word")[0].islower() or verb.group("word").lower() in lex.stop):
-            found.append(UnitCandidate(surface, start, end, canonical_unit(surface), "unit.region.bare"))
+        word = verb.group("word") if verb else ""
+        subject = bool(word) and (word[0].islower() or word.lower() in lex.stop)
+        if (_SENTENCE_START.search(before) and subject) or lead.search(before) \
+                or (_AFTER_COMMA.search(before) and word.lower() in verbs) or start - 1 in rank_ends:
+            found.append(UnitCandidate(surface, start, end, _bare_canonical(text, start, surface, lex),
+                                       "unit.region.bare"))
     return found
+
+
+def _bare_region_kind(text: str, start: int) -> str | None:
+    """The last region kind named in the sentence before ``start`` ("Tingkat Kota ...")."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    kinds = _KIND_WORD.findall(text, sentence_start, start)
+    return kinds[-1].lower() if kinds else None
+
+
+def _bare_canonical(text: str, start: int, surface: str, lex: Lexicon) -> str:
+    kinds = lex.region_kinds.get(surface.lower(), set())
+    hint = _bare_region_kind(text, start) if len(kinds) > 1 else None
+    return canonical_unit(f"{hint.title()} {surface}") if hint in kinds else canonical_unit(surface)

@@ -21,7 +21,7 @@ from lxml.etree import ParserError, XMLSyntaxError
 from trafilatura import bare_extraction
 
 from ..mine.dates import find_dates, parse_with_dateparser
-from .debris import clean_text, normalise_spaces
+from .debris import clean_text, normalise_text
 from ..across.duplicates import fingerprint
 from .language import detect_language
 from .page_meta import read_meta
@@ -122,7 +122,7 @@ def off_topic(raw: RawDoc) -> Article:
     meta = read_meta(raw.html) if raw.html is not None else None
     url = raw.url or (meta and meta.url)
     title = raw.title or (meta and meta.title)
-    title = normalise_spaces(title).strip() or None if title else None
+    title = normalise_text(title).strip() or None if title else None
     published = parse_published(meta and meta.published) or parse_published(raw.published)
     return Article(article_id=article_id(url, raw.source), source=raw.source, url=url, title=title,
                    site=raw.site or (meta and meta.site) or site_of(url), author=raw.author, published=published,
@@ -161,7 +161,7 @@ def from_page(raw: RawDoc, page: Page) -> Article:
     """A page's article: debris removed, title first, published date, language and fingerprint."""
     url = raw.url or page.url  # a WARC target URI or a record's url, else the page's canonical URL
     body = clean_text(page.text)
-    title = normalise_spaces(raw.title or page.title or "").strip() or None
+    title = normalise_text(raw.title or page.title or "").strip() or None
     text = _with_title(title, body)
     published = parse_published(page.date) or parse_published(raw.published) or dateline_date(body)
     return Article(article_id=article_id(url, text), source=raw.source, url=url, title=title,
@@ -180,7 +180,7 @@ def _from_text(raw: RawDoc) -> Article:
         if len(lines) > 2 and not lines[1].strip() and _TITLE_LINE.match(lines[0].strip()) \
                 and not lines[0].rstrip().endswith((".", ":", "”", '"')):
             title = lines[0].strip()
-    title = normalise_spaces(title).strip() or None if title else None
+    title = normalise_text(title).strip() or None if title else None
     text = _with_title(title, body)
     published = parse_published(raw.published) or dateline_date(body)
     return Article(article_id=article_id(raw.url, text), source=raw.source, url=raw.url, title=title,

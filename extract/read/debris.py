@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import ftfy
 import regex
 
 from ..rules.files import either
@@ -70,17 +71,22 @@ _INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u
 _SPACE = regex.compile(r"[^\S \n\t]")     # every white space but the ordinary space, line breaks and tabs
 
 
-def normalise_spaces(text: str) -> str:
-    """Line breaks as ``\\n``, invisible characters out, every space an ordinary space.
+def normalise_text(text: str) -> str:
+    """Mojibake repaired, line breaks as ``\\n``, invisible characters out, every space an ordinary space.
 
-    >>> normalise_spaces("Pelayanan\\u200b\\u00a0Prima\\r\\nKota\\u202fBatu\\u00ad")
+    UTF-8 read as windows-1252 ("â€œPrimaâ€") is put back by ftfy, a library made for it,
+    which leaves text that is not mojibake as it is.
+
+    >>> normalise_text("Pelayanan\\u200b\\u00a0Prima\\r\\nKota\\u202fBatu\\u00ad")
     'Pelayanan Prima\\nKota Batu'
+    >>> normalise_text("predikat â€œInformatifâ€\\x9d di CafÃ© Sleman")
+    'predikat “Informatif” di Café Sleman'
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = ftfy.fix_encoding(text.replace("\r\n", "\n").replace("\r", "\n"))
     return _SPACE.sub(" ", _INVISIBLE.sub("", text))
 
 
 def clean_text(text: str) -> str:
     """Scraped article text -> the body without its debris, one paragraph a line."""
-    text = normalise_spaces(text)
+    text = normalise_text(text)
     return "\n".join(line for line in clean_lines(text.split("\n")) if line)

@@ -11,15 +11,16 @@ from ..status import Empty, NotText, ReadError, RecordError, TooLarge
 
 
 def _read_bytes(path: Path, limits: Limits) -> bytes:
-    """The file's bytes; raises a :class:`~extract.status.RecordError` for a file that is no document."""
+    """The file's bytes, at most one more than the page limit (the bytes read count, not the size
+    the file claims); raises a :class:`~extract.status.RecordError` for a file that is no document."""
+    cap = limits.max_page_bytes
     try:
-        size = path.stat().st_size
-        if limits.max_page_bytes is not None and size > limits.max_page_bytes:
-            raise TooLarge(str(path), f"{size:,} bytes, over the page limit of {limits.max_page_bytes:,} "
-                                      "(--max-page-bytes)")
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(-1 if cap is None else cap + 1)
     except OSError as exc:
         raise ReadError(str(path), f"{exc.strerror or exc}") from exc
+    if cap is not None and len(data) > cap:
+        raise TooLarge(str(path), f"more than {cap:,} bytes, over the page limit of {cap:,} (--max-page-bytes)")
     if not data.strip():
         raise Empty(str(path), "empty file")
     if looks_binary(data):

@@ -5,13 +5,17 @@ news-please's ``maintext``, ``date_publish``, ``source_domain`` and ``authors``
 too. The source of each record is ``path:line``.
 
 Lines are read as bytes, at most ``max_page_bytes`` of one line (a longer line
-is a ``too_large`` row and is skipped), invalid UTF-8 replaced. A ``.gz`` file
+is a ``too_large`` row and is skipped), invalid UTF-8 replaced, a byte-order mark
+at the start dropped; lone surrogates (``"\\ud800"``) in any value become U+FFFD and a
+blank ``url`` is no URL (:class:`~extract.records.RawDoc`). A ``.gz`` file
 is read until ``max_decompressed_bytes`` have come out of it; a truncated or
 corrupt one keeps the lines before the damage and ends with a ``read_error``
-row at the line where reading stopped.
+row at the line where reading stopped; so does anything else raised while
+reading, naming the exception.
 """
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 import zlib
@@ -20,7 +24,7 @@ from typing import BinaryIO, Iterator
 
 from ..limits import Limits
 from ..records import RawDoc
-from ..status import BadJSON, BadRecord, Empty, ReadError, TooLarge, TooLargeDecompressed
+from ..status import BadJSON, BadRecord, Empty, ReadError, TooLarge, TooLargeDecompressed, describe
 
 _TEXT_FIELDS = ("text", "maintext", "content", "body")
 _DATE_FIELDS = ("published", "date_publish", "date", "published_at")
@@ -98,6 +102,20 @@ def _read_line(handle: BinaryIO, cap: int | None, budget: float) -> tuple[bytes 
     return None, consumed
 
 
+def _parse_line(line: bytes, source: str) -> RawDoc:
+    """One line -> its record, or the row of a line that is no usable record."""
+    try:
+        record = json.loads(line.decode("utf-8", errors="replace"))
+    except json.JSONDecodeError as exc:
+        return RawDoc.failed(BadJSON(source, exc.msg))
+    except (ValueError, RecursionError) as exc:   # a 5,000-digit number, values nested too deep
+        return RawDoc.failed(BadJSON(source, describe(exc)))
+    try:
+        return record_to_rawdoc(record, source)
+    except Exception as exc:   # a value no check foresaw: this line's row, and the next line is read
+        return RawDoc.failed(ReadError(source, f"unusable record ({describe(exc)})"))
+
+
 def read_jsonl(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
     compressed = path.name.endswith(".gz")
     budget = limits.max_decompressed_bytes if compressed and limits.max_decompressed_bytes is not None \
@@ -123,19 +141,19 @@ def read_jsonl(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
                     yield RawDoc.failed(TooLarge(
                         source, f"line over the page limit of {limits.max_page_bytes:,} bytes (--max-page-bytes)"))
                     continue
+                if number == 1 and line.startswith(codecs.BOM_UTF8):
+                    line = line[len(codecs.BOM_UTF8):]
                 if not line.strip():
                     continue
                 records += 1
-                try:
-                    record = json.loads(line.decode("utf-8", errors="replace"))
-                except json.JSONDecodeError as exc:
-                    yield RawDoc.failed(BadJSON(source, exc.msg))
-                    continue
-                yield record_to_rawdoc(record, source)
+                yield _parse_line(line, source)
     except (OSError, EOFError, zlib.error) as exc:   # gzip.BadGzipFile is an OSError
         source = f"{path}:{number + 1}"
         records += 1
         what = "truncated or corrupt gzip" if compressed else "unreadable file"
         yield RawDoc.failed(ReadError(source, f"{what} ({exc}); the rest is lost"))
+    except Exception as exc:   # anything else the reading of the next line raised: it ends the file, not the run
+        records += 1
+        yield RawDoc.failed(ReadError(f"{path}:{number + 1}", f"reading stopped ({describe(exc)}); the rest is lost"))
     if not records:
         yield RawDoc.failed(Empty(str(path), "no records (empty or blank lines only)"))

@@ -34,6 +34,9 @@ class Rules:
     schemes: tuple[t.Scheme, ...]                # schemes.tsv
     predicates: tuple[t.PredicateRule, ...]      # predicates.tsv
     grades: tuple[t.GradeRule, ...]              # grades.tsv
+    ordinals: dict[str, int]                     # ordinals.tsv: word -> place
+    ranks: tuple[t.RankRule, ...]                # ranks.tsv
+    open_labels: tuple[t.RankRule, ...]          # open_labels.tsv
     grade_cues: tuple[str, ...]                  # grade_cues.txt
     awarders: tuple[t.Awarder, ...]              # awarders.tsv
     dates: DateRules                             # dates.tsv
@@ -48,6 +51,9 @@ class Rules:
     unit_joiners: tuple[str, ...]                # units/joiners.txt
     unit_quantifiers: tuple[str, ...]            # units/quantifiers.txt
     unit_fillers: tuple[str, ...]                # units/fillers.txt
+    region_leads: tuple[str, ...]                # units/region_leads.txt
+    region_verbs: tuple[str, ...]                # units/region_verbs.txt
+    list_leads: tuple[str, ...]                  # units/list_leads.txt
     speech_verbs: tuple[tuple[str, str], ...]    # people/speech_verbs.tsv: (verb, position)
     titles: tuple[tuple[str, str], ...]          # people/titles.tsv: (kind, title)
     roles: tuple[str, ...]                       # people/roles.txt
@@ -55,6 +61,7 @@ class Rules:
     clause_weekdays: tuple[str, ...]             # people/clause_weekdays.txt
     clause_ends: tuple[str, ...]                 # people/clause_ends.txt
     pronouns: tuple[str, ...]                    # people/pronouns.txt
+    connectives: tuple[str, ...]                 # people/connectives.txt
     speaker_settings: tuple[str, ...]            # people/settings.txt
     places: tuple[tuple[str, str], ...]          # units/places.tsv: (role, word)
 
@@ -68,10 +75,12 @@ class Rules:
         words = functools.partial(t.read_word_list, directory)
         schemes = t.read_schemes(directory)
         predicates = t.read_predicates(directory, schemes)
+        ordinals = t.read_ordinals(directory)
         return cls(
             directory=directory, digest=rules_digest(directory), cues=t.read_cues(directory),
             scores=t.read_score_rules(directory), debris=t.read_debris(directory), schemes=schemes,
-            predicates=predicates, grades=t.read_grades(directory, predicates), grade_cues=words("grade_cues.txt"),
+            predicates=predicates, grades=t.read_grades(directory, predicates), ordinals=ordinals,
+            ranks=t.read_ranks(directory, ordinals), open_labels=t.read_open_labels(directory), grade_cues=words("grade_cues.txt"),
             awarders=t.read_awarders(directory), dates=compile_dates(t.read_dates(directory)),
             languages=t.read_languages(directory), abbreviations=frozenset(words("abbreviations.txt")),
             unit_heads=t.read_unit_heads(directory), agencies=t.read_named(directory, "units/agencies.tsv"),
@@ -79,12 +88,13 @@ class Rules:
             spellings=t.read_pairs(directory, "units/spellings.tsv", "variant", "standard"),
             unit_stopwords=words("units/stopwords.txt"), after_place=words("units/after_place.txt"),
             unit_joiners=words("units/joiners.txt"), unit_quantifiers=words("units/quantifiers.txt"),
-            unit_fillers=words("units/fillers.txt"),
+            unit_fillers=words("units/fillers.txt"), region_leads=words("units/region_leads.txt"),
+            region_verbs=words("units/region_verbs.txt"), list_leads=words("units/list_leads.txt"),
             speech_verbs=t.read_pairs(directory, "people/speech_verbs.tsv", "verb", "position"),
             titles=t.read_pairs(directory, "people/titles.tsv", "kind", "title"),
             roles=words("people/roles.txt"), offices=words("people/offices.txt"),
             clause_weekdays=words("people/clause_weekdays.txt"), clause_ends=words("people/clause_ends.txt"),
-            pronouns=words("people/pronouns.txt"), speaker_settings=words("people/settings.txt"),
+            pronouns=words("people/pronouns.txt"), connectives=words("people/connectives.txt"), speaker_settings=words("people/settings.txt"),
             places=t.read_places(directory),
         )
 

@@ -14,7 +14,7 @@ import regex
 from .files import compile_rule, float_or_none, read_rule_table, read_words, row_error, split_aliases
 
 CUE_KINDS = ("aspiration", "award", "via", "enumeration", "not_recipient", "anaphor", "plural", "superseded",
-             "clause", "aggregate", "year")
+             "clause", "aggregate", "year", "giver")
 SCORE_KINDS = ("cue", "context", "block_before", "block_after")
 SCORE_ROLES = {"cue": ("strong", "in_context")}
 PLACE_ROLES = ("country", "centre", "office_prefix", "office", "at", "government", "region_head", "region_short",
@@ -49,7 +49,7 @@ class DebrisRule:
 class Scheme:
     scheme: str
     name: str
-    awarder: str
+    awarder: str | None                 # None: the awarder is whoever the article names (scheme "other")
     score_min: float | None
     score_max: float | None
     first_year: int | None
@@ -71,6 +71,14 @@ class PredicateRule:
     band_min: float | None
     band_max: float | None
     phrases: tuple[str, ...]
+
+
+@dataclass(slots=True, frozen=True)
+class RankRule:
+    """A row of ranks.tsv (group ``n``: the place's ordinal, or ``place``) or open_labels.tsv (group ``label``)."""
+    id: str
+    pattern: regex.Pattern
+    place: int | None = None
 
 
 @dataclass(slots=True, frozen=True)
@@ -171,9 +179,9 @@ def read_debris(directory: Path) -> tuple[DebrisRule, ...]:
 
 def read_schemes(directory: Path) -> tuple[Scheme, ...]:
     out = []
-    for row in read_rule_table("schemes.tsv", required=("scheme", "name", "awarder"), directory=directory):
+    for row in read_rule_table("schemes.tsv", required=("scheme", "name"), directory=directory):
         years = [float_or_none(row, column) for column in ("first_year", "last_year")]
-        out.append(Scheme(row["scheme"], row["name"], row["awarder"], float_or_none(row, "score_min"),
+        out.append(Scheme(row["scheme"], row["name"], row.get("awarder") or None, float_or_none(row, "score_min"),
                           float_or_none(row, "score_max"), *(int(y) if y else None for y in years),
                           tuple(split_aliases(row["aliases"]))))
     return tuple(out)
@@ -195,6 +203,45 @@ def read_predicates(directory: Path, schemes: tuple[Scheme, ...]) -> tuple[Predi
         out.append(PredicateRule(row["id"], row["scheme"], row["label"], row["grade"] or None,
                                  float_or_none(row, "band_min"), float_or_none(row, "band_max"),
                                  tuple(split_aliases(row["phrases"]))))
+    return tuple(out)
+
+
+def read_ordinals(directory: Path) -> dict[str, int]:
+    """ordinals.tsv: each ordinal word or numeral (lower case) -> the place it names."""
+    out = {}
+    for row in read_rule_table("ordinals.tsv", required=("word", "number"), directory=directory):
+        if not row["number"].isdigit():
+            raise row_error(row, f"number must be a whole number, not {row['number']!r}")
+        out[row["word"].lower()] = int(row["number"])
+    return out
+
+
+def read_ranks(directory: Path, ordinals: dict[str, int]) -> tuple[RankRule, ...]:
+    """ranks.tsv, each pattern's ``{n}`` replaced by the ordinals (longest first, as whole words)."""
+    words = "|".join(regex.escape(w) for w in sorted(ordinals, key=len, reverse=True))
+    place = r"(?P<n>" + words + r")(?![\p{L}\p{N}])"
+    rows = read_rule_table("ranks.tsv", required=("id", "pattern"), directory=directory)
+    check_ids(rows, prefix=lambda row: "predicate.rank.")
+    out = []
+    for row in rows:
+        fixed = row.get("place", "")
+        if ("{n}" in row["pattern"]) == bool(fixed) or (fixed and not fixed.isdigit()):
+            raise row_error(row, "a rank pattern holds {n}, the place, or its row gives the place as a number")
+        out.append(RankRule(row["id"], compile_rule({**row, "pattern": row["pattern"].replace("{n}", place)},
+                                                    flags=regex.IGNORECASE), int(fixed) if fixed else None))
+    return tuple(out)
+
+
+def read_open_labels(directory: Path) -> tuple[RankRule, ...]:
+    """open_labels.tsv: patterns whose group ``label`` is an award named in the article's own words."""
+    rows = read_rule_table("open_labels.tsv", required=("id", "pattern"), directory=directory)
+    check_ids(rows, prefix=lambda row: "predicate.other.")
+    out = []
+    for row in rows:
+        pattern = compile_rule(row)
+        if "label" not in pattern.groupindex:
+            raise row_error(row, "an open label pattern must have a group named 'label'")
+        out.append(RankRule(row["id"], pattern))
     return tuple(out)
 
 

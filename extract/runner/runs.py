@@ -4,6 +4,7 @@ calls the same :func:`~extract.runner.shards.process_shard`."""
 from __future__ import annotations
 
 import collections
+import contextlib
 import logging
 import os
 import time
@@ -23,7 +24,7 @@ from ..io.schema import TABLES
 from ..settings import Settings
 from .shards import MARKERS, Shard, ShardSummary, marker_path, plan_shards, process_shard
 from .worker import prepare_process
-from ..io.tables import prune, table_dir
+from ..io.tables import mark_complete, mark_incomplete, prune, table_dir
 
 log = logging.getLogger(__name__)
 
@@ -118,17 +119,43 @@ def run(inputs: Iterable[str] | None = None, out_dir: str | Path = DEFAULT_OUT, 
     (:mod:`extract.across.duplicates`), and claims compared across articles
     (:mod:`extract.across.crosscheck`). ``progress`` None shows a bar only on a
     terminal.
+
+    With a scheduler, input paths and ``out_dir`` are made absolute here before
+    anything is sent, and a first task checks that a worker sees the inputs and
+    can write to ``out_dir`` (:class:`~extract.status.RunError` if not). From its
+    start to its end a run keeps the marker ``out_dir/_INCOMPLETE``: a run that
+    failed leaves it, :func:`extract.load` warns of it, and rerunning the same
+    command finishes the tables.
     """
     started = time.perf_counter()
     out_dir = Path(out_dir)
     settings = settings or Settings(limits=limits or Limits())
-    shards = plan_shards(inputs or [DEFAULT_INPUT], settings)
+    inputs = list(inputs or [DEFAULT_INPUT])
+    with contextlib.ExitStack() as cluster:
+        client = None
+        if scheduler is not None:
+            from .cluster import absolute, check_workers, connect
+            inputs, out_dir = absolute(inputs), Path(os.path.abspath(out_dir))
+            client = cluster.enter_context(connect(scheduler))
+        shards = plan_shards(inputs, settings)
+        if client is not None:
+            check_workers(client, inputs, out_dir)
+        mark_incomplete(out_dir)
+        summary = _run_shards(shards, out_dir, settings, client, workers, progress)
+    mark_complete(out_dir)
+    summary.elapsed = time.perf_counter() - started
+    return summary
+
+
+def _run_shards(shards: list[Shard], out_dir: Path, settings: Settings, client, workers: int | None,
+                progress: bool | None) -> RunSummary:
+    """Every shard, then the passes over all of them: duplicates and the cross-check."""
     summary = RunSummary(out_dir)
 
     def process(todo, bar):
-        if scheduler is not None:
+        if client is not None:
             from .cluster import run_on_dask
-            return run_on_dask(todo, out_dir, scheduler, bar, settings)
+            return run_on_dask(todo, out_dir, client, bar, settings)
         return _local(todo, out_dir, workers or os.cpu_count() or 1, bar, settings)
 
     with tqdm(desc="articles", unit="doc", disable=None if progress is None else not progress) as bar:
@@ -141,7 +168,6 @@ def run(inputs: Iterable[str] | None = None, out_dir: str | Path = DEFAULT_OUT, 
     summary.count(duplicates.statuses, _row_counts(out_dir, parts))
     checked = crosscheck(out_dir, settings.fuzzy_cutoff)
     summary.rows.update(support=len(checked.support), conflicts=len(checked.conflicts))
-    summary.elapsed = time.perf_counter() - started
     return summary
 
 

@@ -29,7 +29,7 @@ from typing import Iterable, Iterator
 
 from ..about import __version__
 from ..across.duplicates import Seen
-from ..io.tables import TableWriter
+from ..io.tables import MARKERS, TableWriter
 from ..read.inputs import expand_inputs, is_url, kind_of, read_input
 from ..records import Article, RawDoc
 from ..rules.store import rules
@@ -39,8 +39,6 @@ from .batches import run_batch
 from .worker import count_and_reset, prepare_process
 
 log = logging.getLogger(__name__)
-
-MARKERS = "_shards"
 
 
 @dataclass(slots=True, frozen=True)
@@ -86,7 +84,7 @@ def _key(items: Iterable[str], settings: Settings) -> str:
     digest = hashlib.sha1(pipeline_version().encode())
     digest.update(settings.key().encode())
     for item in items:
-        digest.update(_identity(item).encode())
+        digest.update(_identity(item).encode("utf-8", "surrogateescape"))   # a file name's undecodable bytes
         digest.update(b"\0")
     return digest.hexdigest()[:16]
 
@@ -159,7 +157,8 @@ def process_shard(shard: Shard, out_dir: str | Path, settings: Settings = Settin
     started = time.perf_counter()
     summary = ShardSummary(shard.name)
     seen = Seen()
-    with TableWriter(out_dir, shard.name, batch_size=settings.table_batch_size) as writer:
+    parameters = {**settings.parameters(), "pipeline": pipeline_version()}
+    with TableWriter(out_dir, shard.name, batch_size=settings.table_batch_size, parameters=parameters) as writer:
         for batch in batches(_records(shard, settings), settings.batch_records, settings.batch_bytes):
             for result in run_batch(batch, settings.limits, seen, all_pages=settings.all_pages):
                 writer.add("articles", [result.article])
@@ -190,5 +189,5 @@ def _write_marker(out_dir: Path, shard: Shard, summary: ShardSummary) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_suffix(f".{os.getpid()}.tmp")
     data = asdict(summary) | {"items": list(shard.items), "version": pipeline_version()}
-    temp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    temp.write_text(json.dumps(data, indent=1), encoding="utf-8")   # ASCII: a file name may hold undecodable bytes
     os.replace(temp, path)

@@ -88,6 +88,7 @@ def _warc(records: list[tuple]) -> bytes:
     """WARC bytes, gzip per record: (type, uri, content type, payload[, extra WARC headers]).
 
     Record ids and dates are fixed, so that the bytes (and the offsets in ``source``) are the same every time.
+    An extra header given as None is left out of the record.
     """
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=True)
@@ -98,6 +99,8 @@ def _warc(records: list[tuple]) -> bytes:
                                                   warc_headers_dict=fixed(0)))
     for n, (kind, uri, content_type, payload, *extra) in enumerate(records, start=1):
         headers = fixed(n, extra[0] if extra else ())
+        dropped = [name for name, value in headers.items() if value is None]
+        headers = {name: value for name, value in headers.items() if value is not None}
         http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
         if kind == "request":
             record = writer.create_warc_record(uri, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"),
@@ -110,6 +113,8 @@ def _warc(records: list[tuple]) -> bytes:
         else:
             record = writer.create_warc_record(uri, kind, payload=io.BytesIO(payload), http_headers=http,
                                                warc_headers_dict=headers)
+        for name in dropped:
+            record.rec_headers.remove_header(name)
         writer.write_record(record)
     return out.getvalue()
 
@@ -132,6 +137,8 @@ def _jsonl_lines() -> list[bytes]:
                     "title": {"a": 1}, "published": 1639008000, "authors": [None, 3]}).encode(),  # 9 odd optional fields
         b'{"url": "https://b.example.id/10", "text": "' + b"Pemkot \xff\xfe Palembang raih predikat WBK" + b'"}',   # 10 invalid UTF-8
         b'{"url": "https://b.example.id/11", "text": "a"} trailing',       # 11 trailing garbage
+        b"[" * 100_000,                                                   # 12 nested past the parser's depth
+        b'{"url": "https://b.example.id/13", "n": ' + b"7" * 5000 + b"}",  # 13 a 5,000-digit number
     ]
 
 
@@ -219,6 +226,13 @@ def build(root: Path) -> Path:
                                     city_page(city, f"https://f.example.id/{i}").encode())
                                    for i, city in enumerate(("Bukittinggi", "Payakumbuh", "Pariaman"))]))
     (feeds / "truncated.warc").write_bytes(plain[: int(len(plain) * 0.8)])
+    def no_uri(cities: tuple[str, str], host: str) -> bytes:   # warcio raises on a response without a target URI
+        first, second = (f"https://{host}/{i}" for i in (1, 2))
+        return _warc([("response", first, "text/html", city_page(cities[0], first).encode()),
+                      ("response", second, "text/html", city_page(cities[1], second).encode(),
+                       {"WARC-Target-URI": None})])
+    (feeds / "no-uri.warc.gz").write_bytes(no_uri(("Sawahlunto", "Padang Panjang"), "g.example.id"))
+    (feeds / "no-uri.warc").write_bytes(gzip.decompress(no_uri(("Tanjungpinang", "Pangkalpinang"), "h.example.id")))
     (feeds / "empty.warc.gz").write_bytes(b"")
     (feeds / "garbage.warc.gz").write_bytes(bytes(rng.randrange(256) for _ in range(2048)))
     members = [gzip.compress(json.dumps({"url": f"https://e.example.id/{i}",
