@@ -13,14 +13,17 @@ descriptions go, its links point to ordinary slugs; what was its article becomes
   KPK, an economy story quoting the Minister of Finance, a "sangat baik" in a quote, a "Top 10"
   in entertainment, an award headline among the related ones); those go the whole way.
 - **Award articles** (``award_share``, 3 %): the corpus pages themselves, and the award texts of
-  the corpus (text files, JSON Lines records) and of ``../shared/dev/texts`` (when there) in a
-  neutral template, each with other numbers and places (:func:`vary`) so that none repeats.
+  the corpus (text files, JSON Lines records) and the real articles of ``../shared/dev`` and
+  ``../shared/seeds`` (some twenty outlets; when there) in a neutral template, each with other
+  numbers and places (:func:`vary`) so that none repeats.
 
 Every page has its own URL (canonical link and ``og:url``) and its own body. ``manifest.json``
-in the output directory lists each page's kind.
+in the output directory lists each page's kind, with a digest of this generator: pages made by
+another version of it are made again.
 """
 from __future__ import annotations
 
+import hashlib
 import html as entities
 import json
 import random
@@ -127,29 +130,39 @@ def _fill(template: str, rng: random.Random, number: int, title: str, paragraphs
 
 
 def _award_texts(root: Path) -> list[tuple[str, list[str]]]:
-    """(title, paragraphs) of every award text: the corpus's text files and records, the dev texts."""
+    """(title, paragraphs) of every award text: the corpus's text files and records, the texts of
+    ``../shared/dev`` and ``../shared/seeds`` (when there)."""
     texts = [p.read_text(encoding="utf-8") for p in sorted((root / "corpus" / "text").glob("*.txt"))]
     for line in (root / "corpus" / "feeds" / "articles.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         if record.get("text"):
             texts.append(f"{record.get('title') or ''}\n{record['text']}")
-    dev = root.parent / "shared" / "dev" / "texts"
-    texts += [p.read_text(encoding="utf-8") for p in sorted(dev.glob("*.txt"))] if dev.is_dir() else []
+    for real in (root.parent / "shared" / "dev" / "texts", root.parent / "shared" / "seeds"):
+        texts += [p.read_text(encoding="utf-8") for p in sorted(real.glob("*.txt"))]
     found = []
     for text in texts:
         lines = [line.strip() for line in text.splitlines() if line.strip()]
-        found.append((lines[0], lines[1:]))
+        title = next((line for line in lines if len(line.split()) >= 4), lines[0])   # not a byline ("Penulis :")
+        found.append((title, [line for line in lines if line is not title]))
     return found
+
+
+def _version(award_share: float, seed: int) -> str:
+    """What the pages are made from and by: a cache made otherwise is made again."""
+    digest = hashlib.sha1(f"{award_share}:{seed}".encode())
+    for path in (Path(__file__), Path(news.__file__)):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def generate_mix(root: Path, out: Path, count: int, award_share: float = 0.03, seed: int = 11) -> list[tuple[Path, str]]:
     """Write ``count`` pages under ``out`` (reused when there) and return (path, kind) of each: kind is
     ``award`` or the topic of an ordinary page."""
-    manifest = out / "manifest.json"
+    manifest, version = out / "manifest.json", _version(award_share, seed)
     if manifest.exists():
-        kinds = json.loads(manifest.read_text())
-        if len(kinds) >= count:
-            return [(out / name, kind) for name, kind in list(kinds.items())[:count]]
+        made = json.loads(manifest.read_text())
+        if made.get("version") == version and len(made["pages"]) >= count:
+            return [(out / name, kind) for name, kind in list(made["pages"].items())[:count]]
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     pages = [p.read_bytes().decode("utf-8", errors="replace") for p in sorted((root / "corpus" / "html").glob("*.html"))]
@@ -175,5 +188,5 @@ def generate_mix(root: Path, out: Path, count: int, award_share: float = 0.03, s
             html = _fill(rng.choice(templates), rng, number, title, paragraphs, date)
             kinds[name] = topic
         (out / name).write_text(html, encoding="utf-8")
-    manifest.write_text(json.dumps(kinds))
+    manifest.write_text(json.dumps({"version": version, "pages": kinds}))
     return [(out / name, kind) for name, kind in kinds.items()]

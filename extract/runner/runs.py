@@ -8,7 +8,7 @@ import contextlib
 import logging
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -23,7 +23,7 @@ from ..status import Group, group_of
 from ..io.schema import TABLES
 from ..settings import Settings
 from .shards import MARKERS, Shard, ShardSummary, marker_path, plan_shards, process_shard
-from .worker import prepare_process
+from .worker import worker_pool
 from ..io.tables import mark_complete, mark_incomplete, prune, table_dir
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ def _local(shards, out_dir, workers, bar, settings: Settings) -> Iterable[ShardS
         for shard in shards:
             yield process_shard(shard, out_dir, settings, progress=bar.update)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=prepare_process) as pool:
+    with worker_pool(workers) as pool:
         futures = [pool.submit(process_shard, shard, out_dir, settings) for shard in shards]
         for future in as_completed(futures):
             summary = future.result()
