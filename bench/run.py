@@ -10,8 +10,10 @@ once into a cache directory and reused. Printed:
 - pages per second of trafilatura with its defaults alone over every page
   (``trafilatura.extract`` of each file's bytes: what a user would otherwise run);
 - pages per second of ``extract run --workers 1`` and ``--workers 2`` over the same pages, each
-  in a fresh process, twice in turn, the faster of each pair counting (the machine has other
-  work); the share of pages the relevance gate passed over, and the claims found;
+  in a fresh process, two rounds in turn with trafilatura between them, the faster of each pair
+  counting (the machine has other work); every rate by the clock and in CPU time (the processes'
+  user and system time, which that other work disturbs least); the share of pages the relevance
+  gate passed over, and the claims found;
 - peak resident memory (VmHWM) of the one-worker run, where all the work is in one process;
 - the time per stage, each stage of ``extract.runner.stages.STAGES`` (and the gate inside the
   first) wrapped in a timer, over ``--stage-pages`` pages in this process;
