@@ -9,6 +9,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip uninstall --quiet --yes extract 2>/dev/null || true   # this project's name before extract-klaim
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 

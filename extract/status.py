@@ -166,3 +166,13 @@ class Duplicate(RecordError):
 class RunError(Exception):
     """A run that cannot go on, through no record's fault (a cluster whose workers do not see the
     inputs): the command line says it in one line and exits with 3."""
+
+
+class OutputBusy(RunError):
+    """Another run is writing to the same output folder: this one starts nothing."""
+
+
+class UsageError(ValueError):
+    """A command given what it cannot work with (an input that does not exist, ``--out`` naming a
+    file, a folder with nothing to read, a folder that is not a run's output): the command line
+    says it in one line and exits with 2, as for a wrong option."""

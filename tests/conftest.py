@@ -71,19 +71,22 @@ FEED = [
     # a score outside its predicate's band
     ("https://enam.example.id/rsud-prima", "2023-12-14",
      "MAKASSAR - RSUD Daya meraih predikat Pelayanan Prima dengan indeks 4,21 dalam Evaluasi Kinerja Penyelenggara "
-     "Pelayanan Publik tahun 2023 dari KemenPANRB."),
+     "Pelayanan Publik tahun 2023 dari KemenPANRB. “Kami akan terus memperbaiki antrean layanan,” kata Direktur "
+     "RSUD Daya, Ahmad Kasim, di Makassar."),
 ]
+BAD_LINE = '{"url": "https://tujuh.example.id/rusak", "text": '      # a JSON line cut short: a failed input
 
 
 @pytest.fixture(scope="session")
 def factcheck_run(tmp_path_factory) -> Path:
-    """A small feed through the CLI: a disagreement, one claim from three outlets, a copy, a flagged score."""
+    """A small feed through the CLI: a disagreement, one claim from three outlets, a copy, a flagged score
+    with a quote, and a line that is not JSON."""
     folder = tmp_path_factory.mktemp("factcheck")
     feed = folder / "feed.jsonl"
     feed.write_text("".join(json.dumps({"url": url, "published": date, "text": text}) + "\n"
-                            for url, date, text in FEED), encoding="utf-8")
+                            for url, date, text in FEED) + BAD_LINE + "\n", encoding="utf-8")
     out = folder / "out"
-    run_cli("run", str(feed), "--out", str(out), "--workers", "1")
+    run_cli("run", str(feed), "--out", str(out), "--workers", "1", status=1)     # the cut line failed
     return out
 
 

@@ -6,6 +6,7 @@ each record, keyed by its source relative to that directory.
 """
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import os
@@ -62,7 +63,10 @@ def _archives(variant: str) -> dict[str, list[bytes]]:
         "resource": [_record("resource", page("Kupang"), f"file:///arsip{variant}/kupang.html", content_type="text/html"),
                      _record("resource", page("Ende"), f"urn:x-arsip{variant}:ende", content_type="text/html"),
                      ok("Atambua", uri=f"urn:x-arsip{variant}:atambua")],
-        "no-length": [ok("Mataram", length=None), ok("Bima")],
+        "no-length": [_record("response", b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG", url("logo"),
+                              length=None),                   # passed over, and not over the next record
+                      ok("Mataram", length=None), ok("Bima"),
+                      _record("response", _http("404 Not Found"), url("hilang"), length=None), ok("Lombok")],
         "bad-length": [ok("Sumbawa", length=-5), ok("Dompu", length=10**15), ok("Kendari", length="lima")],
         "status": [_record("response", _http("404 Not Found"), url("hilang")),
                    _record("response", _http("500 Internal Server Error"), url("galat")),
@@ -77,7 +81,8 @@ ARCHIVES = {
     "no-uri": [("ok", "text", "Pemerintah Kota Bengkulu"), ("duplicate", "error", "the capture of an earlier record"),
                ("ok", "text", "Pemerintah Kota Jambi")],
     "resource": [("ok", "url", "file:///arsip"), ("ok", "url", "urn:x-arsip")],
-    "no-length": [("ok", "text", "Pemerintah Kota Mataram"), ("ok", "text", "Pemerintah Kota Bima")],
+    "no-length": [("ok", "text", "Pemerintah Kota Mataram"), ("ok", "text", "Pemerintah Kota Bima"),
+                  ("http_status", "error", "HTTP 404"), ("ok", "text", "Pemerintah Kota Lombok")],
     "bad-length": [("ok", "text", "Pemerintah Kota Sumbawa"), ("ok", "text", "Pemerintah Kota Dompu"),
                    ("ok", "text", "Pemerintah Kota Kendari")],
     "status": [("http_status", "error", "HTTP 404"), ("http_status", "error", "HTTP 500"), ("ok", "text", "Kolaka")],
@@ -97,14 +102,38 @@ def build(root: Path) -> Path:
     (root / "feeds" / "bom.jsonl").write_bytes(BOM + _jsonl({"url": "https://s.example.id/3", "text": _body("Boyolali")}))
     (root / "feeds" / "blank-urls.jsonl").write_bytes(_jsonl(
         {"url": "  ", "text": _body("Wonogiri")}, {"url": "", "text": _body("Sragen")}, {"url": "\t", "text": _body("Blora")}))
+    (root / "html").mkdir()
+    for name, label, codec in ENCODINGS:
+        meta = f'<meta http-equiv="Content-Type" content="text/html; charset={label}">'
+        data = city_page(name.title(), f"https://e.example.id/{name}", meta=meta).encode(codec)
+        (root / "html" / f"{name}.html").write_bytes(data + b" " * (len(data) % 2))   # even: UTF-16 would decode it
+    (root / "feeds" / "partial-dates.jsonl").write_bytes(_jsonl(*(
+        {"url": f"https://p.example.id/{n}", "published": value, "text": _body(city).replace("Kamis (9/12/2021)", dateline)}
+        for n, (value, city, dateline, _) in enumerate(PARTIAL_DATES))))
     undecodable = os.fsencode(root / "feeds") + b"/caf\xe9-\xff.html"   # not UTF-8: a name only bytes can say
     with open(undecodable, "wb") as handle:
         handle.write(city_page("Metro", "https://t.example.id/1").encode())
     return root
 
 
+# meta charsets browsers would not honour: (page, label, the bytes' real encoding); the city is the page's name
+ENCODINGS = [("pariaman", "utf-16", "utf-8"), ("tidore", "UTF-16LE", "utf-8"), ("ternate", "cp037", "utf-8"),
+             ("sorong", "x-no-such-charset", "cp1252"), ("tual", "rot13", "utf-8")]
+
+# a partial published value, the article's city and dateline, and the date the row must hold
+PARTIAL_DATES = [
+    ("15 Maret", "Purworejo", "Rabu (10/3/2021)", dt.date(2021, 3, 15)),     # the dateline's year
+    ("15 Maret", "Kebumen", "pekan lalu", dt.date(2021, 3, 15)),             # the year the text names
+    ("12", "Wonosobo", "pekan lalu", None),                                  # not completed from the run's day
+    ("Senin", "Temanggung", "pekan lalu", None),
+    ("Senin 10:00 WIB", "Batang", "Rabu (10/3/2021)", dt.date(2021, 3, 10)),  # no date: the dateline is
+]
+
 # source (relative to the directory) -> status, and a field of the row that must hold a fragment
 EXPECTED = {
+    **{f"feeds/partial-dates.jsonl:{n + 1}": ("ok", "text", city) for n, (_, city, _, _) in enumerate(PARTIAL_DATES)},
+    **{f"html/{name}.html": ("ok", "text", f"“Kami akan terus memperbaiki layanan,” kata Ratu Déwa, Sekretaris Daerah Kota {name.title()}")
+       for name, _, _ in ENCODINGS},
     "feeds/surrogates.jsonl:1": ("ok", "url", "https://s.example.id/\ufffd"),
     "feeds/surrogates.jsonl:2": ("ok", "text", "Pemerintah Kabupaten Klaten"),
     "feeds/bom.jsonl:1": ("ok", "url", "https://s.example.id/3"),              # the mark is no part of the JSON
@@ -162,6 +191,13 @@ def test_each_careless_record_gets_its_row(careless_run, source):
         assert pd.isna(row["url"]), "a blank URL is no URL"
 
 
+@pytest.mark.parametrize("line, expected", [(n + 1, date) for n, (*_, date) in enumerate(PARTIAL_DATES)],
+                         ids=[f"{value}-{dateline}" for value, _, dateline, _ in PARTIAL_DATES])
+def test_a_partial_published_value_is_completed_from_the_article_or_left_null(careless_run, line, expected):
+    published = careless_run[1].loc[f"feeds/partial-dates.jsonl:{line}", "published"]
+    assert (pd.isna(published) if expected is None else published == expected), published
+
+
 def _padding_bomb(path: Path, megabytes: int) -> None:
     """A gzip member of one WARC header line of ``megabytes`` MB of padding, in a few KB."""
     with gzip.open(path, "wb") as handle:
@@ -171,16 +207,22 @@ def _padding_bomb(path: Path, megabytes: int) -> None:
         handle.write(b"\r\n\r\n")
 
 
-def test_a_padding_bomb_stops_at_the_decompressed_limit_in_bounded_memory(tmp_path):
+@pytest.mark.parametrize("megabytes, limit, status, reason", [
+    (64, 500_000, "too_large_decompressed", "more than 500,000 bytes decompressed from bomb.warc.gz"),
+    (64, 20_000_000, "read_error", "a header line longer than 1,048,576 bytes"),
+    (256, Limits().max_decompressed_bytes, "read_error", "a header line longer than 1,048,576 bytes"),
+], ids=["decompressed-limit", "header-line", "default-limits"])
+def test_a_padding_bomb_stops_at_its_first_bound_in_bounded_memory(tmp_path, megabytes, limit, status, reason):
+    """Padding in a header line ends at the decompressed limit or at the longest header line,
+    whichever comes first, holding a few MB, whatever the limit."""
     path = tmp_path / "bomb.warc.gz"
-    _padding_bomb(path, 64)
+    _padding_bomb(path, megabytes)
     tracemalloc.start()
-    rows = list(read_input(str(path), extract.Settings(limits=Limits(max_decompressed_bytes=4_000_000))))
+    rows = list(read_input(str(path), extract.Settings(limits=Limits(max_decompressed_bytes=limit))))
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    assert [row.status for row in rows] == ["too_large_decompressed"]
-    assert "more than 4,000,000 bytes decompressed from bomb.warc.gz" in rows[0].error
-    assert peak < 24_000_000, f"{peak:,} bytes held for a budget of 4,000,000"
+    assert [row.status for row in rows] == [status] and reason in rows[0].error, rows[0].error
+    assert peak < 24_000_000, f"{peak:,} bytes held"
 
 
 def _in_thread(work, seconds: float = 60):
@@ -248,12 +290,42 @@ def test_an_unreadable_folder_is_a_row(tmp_path, monkeypatch):
     assert "unreadable folder (Permission denied)" in rows[1].error
 
 
-def test_the_output_folder_of_a_run_inside_the_inputs_is_not_read(tmp_path):
+@pytest.mark.parametrize("out, report", [("out", "out/report.html"), ("out", "report.html"), (".", "report.html"),
+                                         (".", "laporan/ringkas.html")],
+                         ids=["inside", "report-beside", "same-folder", "report-in-a-subfolder"])
+def test_what_a_run_wrote_is_never_read_by_a_rerun_over_the_same_folder(tmp_path, out, report):
     data = tmp_path / "data"
-    data.mkdir()
+    (data / "laporan").mkdir(parents=True)
     (data / "a.txt").write_text(_body("Kudus"))
-    first = extract.run([str(data)], data / "out", workers=1, progress=False)
-    extract.write_report(data / "out", data / "out" / "report.html")
-    again = extract.run([str(data)], data / "out", workers=1, progress=False)
+    first = extract.run([str(data)], data / out, workers=1, progress=False)
+    extract.write_report(data / out, data / report)
+    again = extract.run([str(data)], data / out, workers=1, progress=False)
     assert first.records == again.records == 1 and again.shards_resumed == 1
-    assert list(extract.load(data / "out")["articles"]["source"]) == [str(data / "a.txt")]
+    assert list(extract.load(data / out)["articles"]["source"]) == [str(data / "a.txt")]
+
+
+@pytest.mark.parametrize("share, status", [(0.9, "too_large_decompressed"), (5, "ok")], ids=["under", "over"])
+def test_declared_lengths_neither_spend_nor_refill_the_decompressed_budget(careless_run, tmp_path, share, status):
+    """Negative, absurd and non-numeric lengths: the budget counts the bytes read, never what a record
+    declares; a record without a usable length is read about three times (warcio reads a block ahead,
+    its end is scanned for, then its block is read), a few times a file this small."""
+    path = tmp_path / "bad-length.warc"
+    path.write_bytes(b"".join(_archives("-timur")["bad-length"]))
+    limit = int(path.stat().st_size * share)
+    rows = list(read_input(str(path), extract.Settings(limits=Limits(max_decompressed_bytes=limit))))
+    assert rows[-1].status == status and len(rows) == (3 if status == "ok" else len(rows)), [r.error for r in rows]
+    assert all(row.status == "ok" for row in rows[:-1])
+
+
+@pytest.mark.parametrize("megabytes, statuses", [(1, ["too_large", "ok"]), (6, ["too_large"])],
+                         ids=["skipped-to-its-end", "padding-ends-the-file"])
+def test_a_line_over_the_page_limit_is_skipped_within_a_bound(tmp_path, monkeypatch, megabytes, statuses):
+    import extract.read.jsonl as jsonl
+    monkeypatch.setattr(jsonl, "SKIP_MAX", 2_000_000)
+    path = tmp_path / "padded.jsonl.gz"
+    with gzip.open(path, "wb") as handle:
+        handle.write(b'{"url": "https://x.example.id/1", "text": "' + b" " * (megabytes << 20) + b'"}\n')
+        handle.write(_jsonl({"url": "https://x.example.id/2", "text": _body("Pati")}))
+    rows = list(read_input(str(path), extract.Settings(limits=Limits(max_page_bytes=100_000))))
+    assert [row.status for row in rows] == statuses, [row.error for row in rows]
+    assert ("the rest of the file is not read" in rows[0].error) == (len(statuses) == 1)

@@ -126,8 +126,15 @@ def test_parse_published(value, expected):
      "Dinas Kependudukan dan Catatan Sipil Kota Bandar Lampung"),
     ("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu (DPMPTSP)",
      "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"),
+    ("Pemda Kabupaten Lembata", "Pemerintah Kabupaten Lembata"),
+    ("Pemda Lembata", "Pemerintah Kabupaten Lembata"),
+    ("Pemerintah Aceh", "Pemerintah Provinsi Aceh"),
+    ("Pemda Magelang", "Pemerintah Daerah Magelang"),
+    ("UPT Samsat Kendari pada Bapenda Provinsi Sulawesi Tenggara", "Unit Pelaksana Teknis Samsat Kendari"),
+    ("UPTD Puskesmas pada Dinas Kesehatan Kota Bogor", "Unit Pelaksana Teknis Daerah Puskesmas pada Dinas Kesehatan Kota Bogor"),
 ], ids=["acronym", "pemkot", "pemkab", "acronym-with-place", "quoted-name", "typo", "di-place", "nested-typo",
-        "paren-acronym"])
+        "paren-acronym", "pemda-with-kind", "pemda-of-one-kind", "government-of-a-province", "pemda-of-two-kinds",
+        "named-unit-without-its-parent", "kind-of-unit-keeps-its-parent"])
 def test_canonical_unit(surface, canonical):
     assert canonical_unit(surface) == canonical
 
@@ -144,7 +151,17 @@ def test_canonical_unit(surface, canonical):
     ("Biro hukum, persidangan, dan humas Kementerian Koordinator Bidang Politik, Hukum dan Keamanan, Asisten Deputi",
      ["Biro hukum, persidangan, dan humas Kementerian Koordinator Bidang Politik, Hukum dan Keamanan"]),
     ("Kota layak anak menjadi tujuan.", []),
-], ids=["via", "title-case-verb", "list", "counted", "role-not-unit", "nested-quoted", "enumerated-bureau", "not-a-region"])
+    ("Penghargaan diberikan kepada Pemerintah Aceh dan Pemerintah Pusat.", ["Pemerintah Aceh"]),
+    ("Penghargaan diberikan kepada RSUD R.A. Kartini Kabupaten Sleman.", ["RSUD R.A. Kartini Kabupaten Sleman"]),
+    ("Judul berita\nKEMENSOS – Sentra Paramita Mataram meraih WBK.", ["Sentra Paramita Mataram"]),
+    ("KEMENSOS meraih WBK – kata dia.", ["KEMENSOS"]),
+    ("Layanan Paspor Kantor Imigrasi Kelas I Yogyakarta meraih predikat.", ["Layanan Paspor Kantor Imigrasi Kelas I Yogyakarta"]),
+    ("Kominfo Raih Layanan Prima Kominfo Award.", ["Kominfo", "Kominfo"]),
+    ("Dua Unit Layanan Pemkot Makassar Raih Penghargaan", ["Pemkot Makassar"]),
+], ids=["via", "title-case-verb", "list", "counted", "role-not-unit", "nested-quoted", "enumerated-bureau", "not-a-region",
+        "government-before-a-region", "initials-in-a-name",
+        "dateline-is-no-unit", "capitals-before-a-later-dash", "a-service-of-a-named-body", "a-label-is-no-service",
+        "a-service-without-its-own-words"])
 def test_find_units(sentence, units):
     assert [u.text for u in find_units(sentence)] == units
 

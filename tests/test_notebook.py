@@ -19,3 +19,11 @@ def test_example_notebook_runs(corpus_run, monkeypatch):
     assert not [o for o in outputs if o.output_type == "error"]
     assert any("image/png" in o.get("data", {}) for o in outputs)          # the plot was drawn
     assert any("verdict:" in o.get("text", "") for o in outputs)
+
+
+def test_the_notebook_extra_installs_what_opening_and_running_it_needs():
+    from importlib.metadata import requires
+    from packaging.requirements import Requirement
+    extra = {Requirement(r).name for r in requires("extract-klaim") or []
+             if Requirement(r).marker and Requirement(r).marker.evaluate({"extra": "notebook"})}
+    assert {"jupyterlab", "ipykernel", "matplotlib"} <= extra

@@ -6,17 +6,19 @@ import json
 import logging
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 import extract
 from extract.cli import EXIT_OK, EXIT_RECORDS_FAILED, EXIT_RUN_FAILED, EXIT_USAGE, main
-from extract.io.tables import INCOMPLETE, TableWriter
-from extract.status import RunError
+from extract.io.tables import INCOMPLETE, MARKERS, TableWriter, held, table_dir
+from extract.status import OutputBusy, RunError
 
 from conftest import CORPUS, assert_same_tables
 from data.make_hostile import build
@@ -90,8 +92,8 @@ def test_workers_that_do_not_see_the_inputs_stop_the_run_before_any_work(tmp_pat
         shutil.copy(path, pages)
     plan = runs.plan_shards
 
-    def plan_then_hide(inputs, settings):
-        shards = plan(inputs, settings)
+    def plan_then_hide(inputs, settings, skip=frozenset()):
+        shards = plan(inputs, settings, skip)
         shutil.rmtree(pages)
         return shards
 
@@ -127,11 +129,14 @@ def separate_cluster(tmp_path):
         processes.append(_start([str(DASK), "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
                                  "--local-directory", str(elsewhere)], elsewhere, elsewhere / "worker.log"))
         yield address, elsewhere
-    finally:
+    finally:   # the worker first, so that it does not wait to reconnect to a scheduler gone
         for process in reversed(processes):
             process.terminate()
-        for process in processes:
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=3)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=30)
 
 
 def test_a_cluster_of_separate_processes_runs_relative_paths_given_elsewhere(separate_cluster, hostile_dir, tmp_path):
@@ -148,3 +153,65 @@ def test_a_cluster_of_separate_processes_runs_relative_paths_given_elsewhere(sep
     local = tmp_path / "local"
     extract.run([str(project / "crawl")], local, workers=1, progress=False)
     assert_same_tables(local, project / "tables")
+
+
+def _delete(path: Path) -> None:
+    path.unlink()
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:-100])
+
+
+def _malform(path: Path) -> None:
+    path.write_text('{"records": "many"', encoding="utf-8")
+
+
+def _a_list(path: Path) -> None:
+    path.write_text("[1, 2]", encoding="utf-8")
+
+
+def _fewer_rows(path: Path) -> None:
+    table = pq.read_table(path)
+    pq.write_table(table.slice(0, 0).replace_schema_metadata(table.schema.metadata), path)
+
+
+@pytest.fixture(scope="module")
+def finished_run(tmp_path_factory):
+    """A run of two shards, finished: (its folder, its settings)."""
+    settings = extract.Settings(files_per_shard=1)
+    out = tmp_path_factory.mktemp("finished")
+    extract.run(list(map(str, GOOD)), out, settings, workers=1, progress=False)
+    return out, settings
+
+
+@pytest.mark.parametrize("table, damage", [
+    ("articles", _delete), ("claims", _delete), ("articles", _truncate), ("mentions", _truncate),
+    ("articles", _fewer_rows), (MARKERS, _malform), (MARKERS, _a_list), (MARKERS, _delete),
+], ids=["articles-deleted", "claims-deleted", "articles-truncated", "mentions-truncated", "articles-emptied",
+        "marker-malformed", "marker-a-list", "marker-deleted"])
+def test_a_damaged_finished_shard_is_done_again_and_every_row_restored(finished_run, tmp_path, table, damage):
+    first, settings, again = *finished_run, tmp_path / "again"
+    shutil.copytree(first, again)
+    damaged = sorted((again / MARKERS).glob("*.json"))[1]
+    part = damaged if table == MARKERS else table_dir(again, table) / f"{damaged.stem}.parquet"
+    damage(part)
+    summary = extract.run(list(map(str, GOOD)), again, settings, workers=1, progress=False)
+    assert (summary.shards, summary.shards_resumed) == (2, 1), "the damaged shard is done again, the other kept"
+    assert_same_tables(first, again)
+
+
+def test_a_second_run_on_the_same_output_refuses_while_the_first_holds_it(tmp_path, capsys):
+    out = tmp_path / "out"
+    extract.run([str(GOOD[0])], out, workers=1, progress=False)
+    parts = sorted(path.name for path in out.rglob("*.parquet") if path.is_file())
+    with held(out):    # as the first run, still running, holds it
+        assert main(["run", *map(str, GOOD), "--out", str(out), "--workers", "1"]) == EXIT_RUN_FAILED
+        said = capsys.readouterr()
+        assert said.err.splitlines() == [f"extract run: another run (process {os.getpid()} on {socket.gethostname()}) "
+                                         f"is writing to {out}; wait for it to end, or give another --out"]
+        with pytest.raises(OutputBusy):
+            extract.run([str(GOOD[1])], out, workers=1, progress=False)
+    assert sorted(path.name for path in out.rglob("*.parquet") if path.is_file()) == parts, "nothing of it touched"
+    assert not (out / INCOMPLETE).exists()
+    assert main(["run", *map(str, GOOD), "--out", str(out), "--workers", "1"]) == EXIT_OK, "free once it ends"

@@ -21,6 +21,7 @@ import pandas as pd
 import regex
 
 from ..io.load import load
+from ..status import UsageError
 
 FIELDS = ("claims", "scores", "dates", "officials")
 
@@ -65,8 +66,16 @@ class Report:
     articles: list[ArticleErrors]
     attributes: dict[str, list[int]] = field(default_factory=dict)   # agreeing, compared (matched claims)
 
+    @property
+    def found(self) -> int:
+        """How many gold articles are in the run (the others count as missed)."""
+        return sum(article.article_id is not None for article in self.articles)
+
+    def coverage(self) -> str:
+        return f"coverage: {self.found} of {len(self.articles)} gold articles are in the run"
+
     def table(self) -> str:
-        lines = [f"{'field':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
+        lines = [self.coverage(), f"{'field':<10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
         for name, s in self.fields.items():
             lines.append(f"{name:<10} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
         if self.attributes:
@@ -88,7 +97,8 @@ class Report:
         return "\n".join(lines)
 
     def to_dict(self) -> dict:
-        return {"fields": {n: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp,
+        return {"coverage": {"found": self.found, "gold": len(self.articles)},
+                "fields": {n: {"precision": s.precision, "recall": s.recall, "f1": s.f1, "tp": s.tp, "fp": s.fp,
                                "fn": s.fn} for n, s in self.fields.items()},
                 "claim_attributes": {n: {"agree": ok, "compared": total} for n, (ok, total) in self.attributes.items()},
                 "articles": [{"gold_file": a.gold_file, "article_id": a.article_id, "missed": a.missed,
@@ -165,7 +175,10 @@ def _match_sets(name: str, wanted: set, got: set, score: FieldScore, errors: Art
 
 
 def evaluate(gold_dir: str | Path, pred_dir: str | Path) -> Report:
-    """Score the run in ``pred_dir`` against every ``*.json`` gold file in ``gold_dir``."""
+    """Score the run in ``pred_dir`` against every ``*.json`` gold file in ``gold_dir``
+    (:class:`~extract.status.UsageError` when there is none)."""
+    if not sorted(Path(gold_dir).glob("*.json")):
+        raise UsageError(f"{gold_dir}: no gold files (*.json) there; give --gold the folder of the gold annotations")
     tables = load(pred_dir, notebook=False)
     articles = tables["articles"]
     fields = {name: FieldScore() for name in FIELDS}

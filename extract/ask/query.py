@@ -26,8 +26,10 @@ EVIDENCE_COLUMNS = ["unit", "unit_text", "predicate", "grade", "scheme", "awarde
 
 
 def evidence(claims: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """The claims of articles read ``ok``, with their sources, in the columns a query shows."""
-    return with_sources(claims, articles)[EVIDENCE_COLUMNS]
+    """The claims of articles read ``ok``, with their sources, in the columns a query shows (a table
+    written before claims had an ``evidence`` shows their sentence)."""
+    shown = with_sources(claims, articles)[EVIDENCE_COLUMNS]
+    return shown.assign(evidence=shown["evidence"].fillna(shown["sentence"]))
 
 
 def claims_with_sources(out_dir: str | Path) -> pd.DataFrame:

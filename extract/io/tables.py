@@ -7,19 +7,24 @@ written in bounded batches (a row group per batch) to a hidden temporary file
 beside the part, renamed into place when the shard is done: a run that dies
 leaves no half-written part. From its start to its end a run keeps the marker
 ``DIR/_INCOMPLETE`` (:func:`mark_incomplete`), so that the tables of a run that
-failed never look complete. Every file carries the key-value metadata of
+failed never look complete, and holds the lock ``DIR/_LOCK`` (:func:`held`), so that a
+second run on the same folder at once refuses to start. Every file carries the key-value metadata of
 :func:`extract.io.schema.file_metadata`: the program and schema versions, the run's
 parameters and a description of each column.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import os
+import socket
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..status import OutputBusy, UsageError
 from .schema import ALL_TABLES, TABLES, written_schema
 
 
@@ -125,9 +130,40 @@ INCOMPLETE = "_INCOMPLETE"
 MARKERS = "_shards"            # the completion markers of a run's shards
 
 
+WRITTEN = "_written"           # files a command wrote from a run's tables outside them (reports), a path a line
+
+
+def note_written(out_dir: Path | str, path: Path | str) -> None:
+    """Remember that ``path`` was written from the tables in ``out_dir``: no later run into it reads it."""
+    listed = Path(out_dir) / WRITTEN
+    path = os.path.abspath(path)
+    if path not in written_from(out_dir):
+        with open(listed, "a", encoding="utf-8", errors="surrogateescape") as handle:
+            handle.write(path + "\n")
+
+
+def written_from(out_dir: Path | str) -> frozenset[str]:
+    """The absolute paths of the files written from the tables in ``out_dir`` (:func:`note_written`)."""
+    try:
+        text = (Path(out_dir) / WRITTEN).read_text(encoding="utf-8", errors="surrogateescape")
+    except OSError:
+        return frozenset()
+    return frozenset(line for line in text.splitlines() if line)
+
+
 def is_output_folder(path: Path | str) -> bool:
     """Whether ``path`` is the output folder of a run (its tables and report are no input)."""
     return (Path(path) / MARKERS).is_dir()
+
+
+def require_run(out_dir: Path | str) -> None:
+    """Raise :class:`~extract.status.UsageError` unless ``out_dir`` holds a run's tables."""
+    path = Path(out_dir)
+    if not path.is_dir():
+        what = "a file, not a folder" if path.exists() else "no such folder"
+        raise UsageError(f"{out_dir}: {what}; give the --out folder of an `extract run`")
+    if not table_dir(path, "articles").exists():
+        raise UsageError(f"{out_dir}: no run here (no articles.parquet); give the --out folder of an `extract run`")
 
 
 def mark_incomplete(out_dir: Path | str) -> None:
@@ -146,3 +182,29 @@ def mark_complete(out_dir: Path | str) -> None:
 def incomplete(out_dir: Path | str) -> bool:
     """Whether ``out_dir`` holds the tables of a run that has not finished (failed, killed, or running)."""
     return (Path(out_dir) / INCOMPLETE).exists()
+
+
+LOCK = "_LOCK"
+
+
+@contextlib.contextmanager
+def held(out_dir: Path | str):
+    """Hold ``out_dir`` for one run (an advisory lock on ``out_dir/_LOCK``, released when the run's
+    process ends, however it ends); raise :class:`~extract.status.OutputBusy` while another run holds it."""
+    path = Path(out_dir) / LOCK
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise OutputBusy(f"another run ({holder}) is writing to {out_dir}; wait for it to end, "
+                             "or give another --out") from None
+        handle.truncate(0)
+        handle.write(f"process {os.getpid()} on {socket.gethostname()}\n")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

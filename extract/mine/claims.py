@@ -42,7 +42,9 @@ from .claim_scores import score_for, scores_beside_units
 from .claim_years import BARE_YEAR, article_year, sentence_year
 from .cues import cue_ids, cue_in
 from .pairing import LIST_MARKER, MARKER, Span, clauses, introduces_list as opens_list, group_mentions, is_awarder, is_list, live_predicates, pair, recipients
-from .schemes import scheme_evidence, scheme_info
+from .claim_agents import through_units, to_agents
+from .predicates import describe
+from .schemes import scheme_evidence, scheme_info, schemes
 from .unit_names import unit_signature
 
 _QUOTED_NAME = regex.compile(r"[“\"]([^”\"]+)[”\"]")
@@ -193,21 +195,52 @@ def _claim(ctx: _Context, unit: Mention, predicate: Mention, clause: Span, index
     dates = clause.dates or sentence.dates
     stated = sentence_year(ctx.text, sentence, ctx.published_year)
     year = stated or _implied_year(ctx, sentence, predicate)
+    label = predicate.value
     if predicate.rule_id.startswith("predicate.rank.") and not scheme_info(scheme).ran_in(year):
-        scheme = _scheme_in_year(ctx, year) or scheme   # a rank is of the article's scheme that ran that year
+        scheme = _scheme_in_year(ctx, year, scheme) or scheme   # a rank is of the article's scheme that ran that year
+    elif not scheme_info(scheme).ran_in(year) and not _fitting_year(ctx, sentence, scheme):
+        scheme, label, grade = _successor_label(ctx.text[predicate.start:predicate.end], predicate.rule_id,
+                                                scheme, year) or (scheme, label, grade)
     if not scheme_info(scheme).ran_in(year):
         year = _fitting_year(ctx, sentence, scheme) or (year if stated else None)   # not the article's year
     awarder = scheme_info(scheme).awarder or _named_awarder(ctx, sentence)
-    return Claim(ctx.article_id, ctx.canonical.get(unit.value, unit.value), unit.text, predicate.value, grade, scheme,
+    return Claim(ctx.article_id, ctx.canonical.get(unit.value, unit.value), unit.text, label, grade, scheme,
                  awarder, score.value_num if score else None, score.text if score else None,
                  year, dates[0].value_date if dates else None, ctx.text[sentence.start:sentence.end],
                  sentence.start, sentence.end, rule)
 
 
-def _scheme_in_year(ctx: _Context, year: int | None) -> str | None:
-    """The scheme the article names most among those that ran in ``year``."""
+def _zones_as_grades(claims: list[Claim]) -> list[Claim]:
+    """A zone of a scheme whose unit has that scheme's label too is the label's grade ("nilai 92,18 dan
+    berada di zona hijau" beside "opini Kualitas Tertinggi"), not a second result."""
+    key = lambda c: (c.unit, c.scheme, c.year)
+    is_zone = lambda c: c.grade == c.predicate
+    zone_of = {key(c): c.grade for c in claims if is_zone(c)}
+    labelled = {key(c) for c in claims if not is_zone(c)}
+    return [replace(c, grade=zone_of[key(c)]) if not is_zone(c) and c.grade is None and key(c) in zone_of else c
+            for c in claims if not (is_zone(c) and key(c) in labelled)]
+
+
+def _successor_label(surface: str, rule_id: str, scheme: str, year: int | None) -> tuple[str, str, str | None] | None:
+    """The label the same words name in the scheme of the same awarder that ran in ``year`` ("zona hijau"
+    in 2024 is Ombudsman's Opini zone, not the compliance survey's, which ended in 2021), or None."""
+    awarder = scheme_info(scheme).awarder
+    for successor, info in schemes().items():
+        if awarder and info.awarder == awarder and successor != scheme and info.ran_in(year):
+            described = describe(surface, rule_id, {successor: 1})
+            if described and described[0] == successor:
+                return described
+    return None
+
+
+def _scheme_in_year(ctx: _Context, year: int | None, scheme: str) -> str | None:
+    """The scheme the article names most among those that ran in ``year``, else the one of the same
+    awarder that ran then (an article of 2023 may call Ombudsman's Opini by the compliance survey's name)."""
     named = scheme_evidence(ctx.text)
-    return next((s for s in sorted(named, key=named.get, reverse=True) if scheme_info(s).ran_in(year)), None)
+    ran = [s for s in sorted(named, key=named.get, reverse=True) if scheme_info(s).ran_in(year)]
+    awarder = scheme_info(scheme).awarder
+    successors = [s for s, info in schemes().items() if awarder and info.awarder == awarder and info.ran_in(year)]
+    return next(iter(ran or successors), None)
 
 
 def _named_awarder(ctx: _Context, sentence: Span) -> str | None:
@@ -254,6 +287,6 @@ def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]]
             claim = _claim(ctx, unit, predicate, clause, index, rule)
             if scheme_info(claim.scheme).ran_in(claim.year):
                 _merge(found, claim)
-    claims = list(found.values())
+    claims = _zones_as_grades(to_agents(list(found.values()), through_units(text, by_label["UNIT"], ctx.canonical)))
     scores_beside_units(text, claims, grouped, ctx.canonical, ctx.article_year)
     return with_evidence(text, claims, grouped, ctx.canonical)

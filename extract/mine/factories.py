@@ -11,6 +11,8 @@ normalises them (see :mod:`extract.mine.components` for what a span carries).
 """
 from __future__ import annotations
 
+import collections
+
 from typing import Iterator
 
 from spacy.language import Language
@@ -19,7 +21,7 @@ from spacy.tokens import Doc
 from .awarders import awarder_of, find_awarders
 from .components import Found, RuleComponent, sentence_offsets
 from .dates import date_spans, normalise_candidate, years_named
-from .predicates import OTHER, describe, find_predicates
+from .predicates import OTHER, describe, find_predicates, is_shared
 from .quotes import find_quotes
 from .schemes import scheme_evidence
 from .scores import find_scores
@@ -51,6 +53,7 @@ class PredicateFinder(RuleComponent):
         sentences = sentence_offsets(doc)
         article_evidence = None
         by_sentence: dict[tuple[int, int], dict[str, int]] = {}
+        shared, labelled = [], collections.defaultdict(collections.Counter)
         for found in find_predicates(text, rules=self.rules):
             start, end = found.start, found.end
             sentence = next(((a, b) for a, b in sentences if a <= start < b), (start, end))
@@ -58,13 +61,26 @@ class PredicateFinder(RuleComponent):
                 by_sentence[sentence] = scheme_evidence(text, *sentence)
             if not by_sentence[sentence] and article_evidence is None:
                 article_evidence = scheme_evidence(text)
+            if is_shared(text[start:end], found.rule_id, rules=self.rules):
+                shared.append((found, sentence))
+                continue
             described = describe(text[start:end], found.rule_id, by_sentence[sentence] or article_evidence,
                                  rules=self.rules)
             if described:
                 scheme, label, grade = described
-                if found.rule_id.startswith("predicate.rank.") and scheme == OTHER:
-                    continue   # a place in a ranking of no scheme the article names (a contest, a budget)
+                if scheme != OTHER:
+                    labelled[sentence][scheme] += 1
                 yield Found(start, end, found.rule_id, value=label, scheme=scheme, grade=grade)
+        for found, sentence in shared:
+            # a rank's or a shared phrase's scheme: the one its sentence names, else that of the sentence's
+            # other labels ("peringkat pertama kategori Pelayanan Prima"), else the article's
+            evidence = by_sentence[sentence] or dict(labelled[sentence]) or article_evidence
+            described = describe(text[found.start:found.end], found.rule_id, evidence, rules=self.rules)
+            if described and not (found.rule_id.startswith("predicate.rank.") and described[0] == OTHER):
+                # (a rank of no scheme is a place in a contest or a budget ranking)
+                label = found.label if found.rule_id.startswith("predicate.rank.") else described[1]
+                yield Found(found.start, found.end, found.rule_id, value=label, scheme=described[0],
+                            grade=described[2])
 
 
 class ScoreFinder(RuleComponent):
@@ -105,7 +121,7 @@ class QuoteFinder(RuleComponent):
     key, label = "quote", "QUOTE"
     rule_files = ("people/speech_verbs.tsv", "people/titles.tsv", "people/roles.txt", "people/offices.txt",
                   "people/clause_weekdays.txt", "people/clause_ends.txt", "people/pronouns.txt", "people/connectives.txt",
-                  "people/settings.txt")
+                  "people/settings.txt", "people/name_openers.tsv")
 
     def find(self, doc: Doc, text: str) -> Iterator[Found]:
         quotes = find_quotes(text, sentence_offsets(doc))

@@ -65,7 +65,7 @@ def recipients(text: str, span: Span) -> list[Mention]:
     """The units of a span that may receive a predicate: not a setting (di lingkungan X) nor a parent
     ("Kementerian Sosial melalui Sentra X": Sentra X receives)."""
     units = [u for u, before in zip(span.units, [None] + span.units[:-1])
-             if not cue_in("not_recipient", text[max(span.start, u.start - 30):u.start])
+             if not cue_in("not_recipient", text[max(span.start, u.start - 80):u.start])
              and not _is_location(text, u, before) and not is_unit_type(u.value or u.text)
              and not cue_in("giver", text[u.end:min(span.end, u.end + 80)])]
     return [u for u, following in zip(units, units[1:] + [None])
@@ -118,15 +118,30 @@ _LIST_HEADING_END = regex.compile(
     r"(?::|\b(?:yakni|yaitu|antara\s+lain|di\s*antaranya|sebagai\s+berikut|adalah)\s*[.:]?)\s*$", regex.IGNORECASE)
 
 
+_WORD_BEFORE = regex.compile(r"\p{L}+[ \t]*$", regex.VERSION1)
+_VERB_AFTER = regex.compile(r"[ \t]+(?:di|me|ber|ter)\p{Ll}{3,}\b", regex.VERSION1)
+
+
+def _adverbial(text: str, predicate: Mention) -> bool:
+    """A label written in lower case right before a verb, and not after a word such as "predikat", is
+    ordinary language, not a result: "pelayanan Samsat sangat baik diterima masyarakat" (unlike
+    "predikat sangat baik diraih Dinas X")."""
+    surface = text[predicate.start:predicate.end]
+    before = _WORD_BEFORE.search(text, max(0, predicate.start - 30), predicate.start)
+    return surface == (predicate.value or "").lower() and _VERB_AFTER.match(text, predicate.end) is not None \
+        and not (before and cue_in("award", before.group(0)))     # "predikat sangat baik diraih" is one
+
+
 def live_predicates(text: str, sentence: Span) -> list[Mention]:
     """Predicates that state an outcome: not hoped for, and in a sentence that speaks of one."""
     if not sentence.predicates:
         return []
+    ranked = any(p.rule_id.startswith("predicate.rank.") for p in sentence.predicates)   # a place is a result
     if not _is_table_row(text, sentence) and not cue_in("award", text[sentence.start:sentence.end]) \
-            and not introduces_list(text, sentence):
+            and not introduces_list(text, sentence) and not ranked:
         return []
     live, since, hoped = [], sentence.start, None
-    for p in sentence.predicates:   # a hope is read after the previous predicate ("Menuju Informatif" is a label)
+    for p in [p for p in sentence.predicates if not _adverbial(text, p)]:   # a hope is read after the previous predicate ("Menuju Informatif" is a label)
         if hoped is not None and _SAME_RESULT.fullmatch(text, hoped.end, p.start):
             hoped = p               # the hoped-for result written again ("kategori A (Pelayanan Prima)")
         elif not cue_in("aspiration", text[since:p.start]):

@@ -124,14 +124,24 @@ def find_ranks(text: str, rules: Rules | None = None) -> list[PredicateCandidate
 
     >>> [(p.text, p.label) for p in find_ranks("meraih peringkat pertama, Juara 2 dan terbaik ke-3, masuk 10 besar")]
     [('peringkat pertama', 'Peringkat I'), ('Juara 2', 'Peringkat II'), ('terbaik ke-3', 'Peringkat III')]
+    >>> [p.label for p in find_ranks("Bali di peringkat keempat. Tepat di bawahnya terdapat Riau.")]
+    ['Peringkat IV', 'Peringkat V']
     """
     chosen = rules if rules is not None else current()
     found: list[PredicateCandidate] = []
-    for rule in chosen.ranks:
+    places: dict[int, int] = {}       # start -> place
+    for rule in sorted(chosen.ranks, key=lambda r: r.relative):   # a relative place counts on from the others
         for match in rule.pattern.finditer(text):
             if any(p.start < match.end() and match.start() < p.end for p in found):
                 continue
-            place = rule.place or chosen.ordinals[match.group("n").lower()]
+            if rule.relative:
+                before = [start for start in places if start < match.start()]
+                if not before:
+                    continue
+                place = places[max(before)] + (rule.place or 0)
+            else:
+                place = rule.place or chosen.ordinals[match.group("n").lower()]
+            places[match.start()] = place
             found.append(PredicateCandidate(match.group(0), match.start(), match.end(), OTHER, rank_label(place),
                                             None, rule.id))
     return sorted(found, key=lambda p: p.start)
@@ -172,6 +182,21 @@ def open_label(surface: str) -> str:
         keep = word in ("dan", "&") or (word.isupper() and len(word) > 1 and word.lower() != "top")
         words.append(word if keep else word[:1].upper() + word[1:].lower())
     return " ".join(words)
+
+
+def is_shared(text: str, rule_id: str, rules: Rules | None = None) -> bool:
+    """True for a place in a ranking, or a phrase that names labels of several schemes ("zona hijau"):
+    their scheme is best told by the other labels of their sentence.
+
+    >>> is_shared("zona hijau", "predicate.kepatuhan.9"), is_shared("Pelayanan Prima", "predicate.pekppp.1")
+    (True, False)
+    """
+    if rule_id.startswith("predicate.rank."):
+        return True
+    if rule_id.startswith(("predicate.other.", "predicate.grade")):
+        return False
+    rows = _matchers(rules=rules)[1].get(_SPACES.sub(" ", text.lower()), [])
+    return len({row.scheme for row in rows}) > 1
 
 
 def describe(text: str, rule_id: str, evidence: dict[str, int] | None = None,

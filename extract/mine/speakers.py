@@ -11,6 +11,7 @@ import bisect
 import itertools
 
 import regex
+from rapidfuzz import fuzz
 
 from ..rules.store import Rules, derived
 from .gazetteer import GazetteerMatcher
@@ -43,6 +44,7 @@ def _lexicon(rules: Rules):
         "offices": frozenset(w.lower() for w in rules.offices),
         "office": GazetteerMatcher(rules.offices),
         "pronouns": frozenset(w.lower() for w in rules.pronouns),
+        "openers": {tuple(opener.split()): expansion for opener, expansion in rules.name_openers},
     }
 
 
@@ -79,6 +81,8 @@ def has_honorific(phrase: str) -> bool:
 
 def _is_name_word(word: str, lex: dict) -> bool:
     bare = word.rstrip(".")
+    if (bare,) in lex["openers"]:
+        return True                      # "IB" in "IB Wyasa Putra"
     return bool(_NAME_TOKEN.fullmatch(word)) and bare.lower() not in lex["roles"] \
         and not (bare.isupper() and len(bare) > 1) and not is_region_name(word) \
         and bare.lower() not in unit_lexicon().kinds and awarder_of(bare) is None   # "KemenPAN-RB", "BPS"
@@ -100,14 +104,38 @@ def _name_start(tokens: list[str], lex: dict) -> int:
         while start > 0 and words[start - 1] in lex["prefixes"]:
             start -= 1
         return start
+    opener = _opener_start(tokens, words, lex)
+    if opener is not None:
+        return opener
     start = len(tokens)
     for index in range(len(tokens) - 1, -1, -1):
         if start < len(tokens) and tokens[index].endswith(","):
             break                        # a comma ends the name ("Wonosari, Suparjo")
-        if not _is_name_word(words[index], lex):
+        if not (_is_name_word(words[index], lex) or (index == len(tokens) - 1 and _trailing_initials(words[index], lex))):
             break
         start = index
     return start
+
+
+def _opener_start(tokens: list[str], words: list[str], lex: dict) -> int | None:
+    """Where a name opened by a word of ``people/name_openers.tsv`` starts ("I Gusti Ngurah Jaya Negara":
+    all that follows is the name, up to the end, a role word notwithstanding), or None."""
+    for index in range(len(words)):
+        for size in (2, 1):
+            if tuple(words[index:index + size]) in lex["openers"] and index + size < len(words) \
+                    and not any(t.endswith(",") for t in tokens[index:-1]) \
+                    and all(_NAME_TOKEN.fullmatch(w) for w in words[index + size:]):
+                return index
+    return None
+
+
+_INITIALS = regex.compile(r"\p{Lu}{2,3}")
+
+
+def _trailing_initials(word: str, lex: dict) -> bool:
+    """Initials closing a name that are no degree ("Agus Triharto HS"): kept as part of it."""
+    return bool(_INITIALS.fullmatch(word)) and word.lower() not in lex["roles"] and not is_region_name(word) \
+        and word.lower() not in unit_lexicon().kinds and awarder_of(word) is None
 
 
 def split_role_name(phrase: str) -> tuple[str | None, str | None, int]:
@@ -219,6 +247,17 @@ def full_name_in(text: str, short: str) -> str | None:
     return " ".join(best) if len(best) > 1 else None
 
 
+_MISSPELT_MIN_LETTERS = 6   # shorter names are too often other names one letter apart (Diah, Dian)
+_MISSPELT_RATIO = 80        # rapidfuzz ratio of a misspelt name to the word it stands for
+
+
+def expand_openers(name: str) -> str:
+    """A name with the abbreviated opener written in full: "IB Wyasa Putra" -> "Ida Bagus Wyasa Putra"."""
+    first, _, rest = name.partition(" ")
+    full = _lexicon()["openers"].get((first,))
+    return f"{full} {rest}" if full and rest else name
+
+
 class Speakers:
     """Names said so far in an article, for short forms and pronouns."""
 
@@ -239,10 +278,19 @@ class Speakers:
         """A short form ("Dadang", "Sri Hartati") -> the full name said earlier that holds its words."""
         words = {w.lower() for w in name.split()}
         for full in reversed(self.full):
-            full_words = {w.lower() for w in full.split()}
+            full_words = {w.lower() for w in expand_openers(full).split()} | {w.lower() for w in full.split()}
             if words < full_words:
                 return full
-        return name
+        return self._misspelt(name)
+
+    def _misspelt(self, name: str) -> str:
+        """A one-word name misspelt ("Abdulhadi" for the "Abdulhamid Dipopramono" introduced): the one
+        full name with a word this close to it, else ``name``."""
+        if " " in name or len(name) < _MISSPELT_MIN_LETTERS:
+            return name
+        close = {full for full in self.full for word in full.split()
+                 if word[0].lower() == name[0].lower() and fuzz.ratio(word.lower(), name.lower()) >= _MISSPELT_RATIO}
+        return close.pop() if len(close) == 1 else name
 
     def add(self, name: str, role: str | None) -> str:
         name = self.resolve(name)

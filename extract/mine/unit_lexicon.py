@@ -43,6 +43,7 @@ class Lexicon:
     region_pada_unit: regex.Pattern  # "Pemerintah Kabupaten X pada Dinas Y"
     region_tail: regex.Pattern     # the region at the end of a name, after its head: "... Kota X"
     region_head: regex.Pattern     # a region's head word starting a name
+    wrappers: frozenset[str]       # lower-cased heads that wrap another type: UPT Samsat X is Samsat X
 
 
 @derived
@@ -91,7 +92,7 @@ def lexicon(rules: Rules) -> Lexicon:
                     type_names, type_of, region_names, region_kinds, bare_region, any_region,
                     _token_pattern(rules.unit_joiners), _counted_pattern(rules.unit_quantifiers),
                     frozenset(rules.unit_fillers), *_place_patterns(rules.places),
-                   *_region_patterns(rules.places))
+                   *_region_patterns(rules.places), frozenset(w.lower() for w in rules.unit_wrappers))
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -102,7 +103,7 @@ def _token_pattern(joiners: tuple[str, ...]) -> regex.Pattern:
     """A token that may continue a unit's name, perhaps after a joining word or a comma."""
     return regex.compile(
         r"""[ \t]*(?P<conn>(?:""" + _alternation(joiners) + r""")[ \t]+|,[ \t]*(?:dan[ \t]+)?)?"""
-        r"""(?P<tok>(?:[Dd]r|Prof|Ir|H|Kab|Prov|Kec|Kel)\.(?=[ \t]+\p{Lu})|\p{Lu}[\p{L}\p{N}'’\-/.]*(?<!\.)|\d{1,3}(?![\d]|[.,]\d)|“[^”\n]{1,60}”|"[^"\n]{1,60}"|‘[^’\n]{1,60}’|'[^'\n]{1,40}'|\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}[\p{L}\p{N}\-]{0,15}){0,3}\))""",
+        r"""(?P<tok>(?:[Dd]r|Prof|Ir|H|Kab|Prov|Kec|Kel)\.(?=[ \t]+\p{Lu})|(?:\p{Lu}\.){2,3}(?=[ \t]+\p{Lu})|\p{Lu}[\p{L}\p{N}'’\-/.]*(?<!\.)|\d{1,3}(?![\d]|[.,]\d)|“[^”\n]{1,60}”|"[^"\n]{1,60}"|‘[^’\n]{1,60}’|'[^'\n]{1,40}'|\(\p{Lu}[\p{L}\p{N}\-]{1,15}(?:[ \t]\p{Lu}[\p{L}\p{N}\-]{0,15}){0,3}\))""",
         regex.VERSION1)
 
 

@@ -43,6 +43,8 @@ def canonical_unit(surface: str) -> str:
     nested = lex.region_pada_unit.match(text)
     if nested:
         text = f"{nested.group('unit')} {nested.group('region')}"
+    else:
+        text = _without_parent(text, lex)
     text = _DI_PLACE.sub(" ", text)
     text = _REPEATED_RUN.sub(r"\1", text)   # a run of words printed twice
     match = lex.head.match(text)
@@ -51,6 +53,7 @@ def canonical_unit(surface: str) -> str:
         full = lex.expansions.get(key) or lex.spelled.get(key, text[:match[1]])
         text = full + text[match[1]:]
     text = _standard_type_name(text, lex)
+    text = _regional_government(text, lex)
     kinds = lex.region_kinds.get(text.lower(), set())
     if len(kinds) == 1:
         text = f"{next(iter(kinds)).title()} {text}"   # a bare region: "Bantaeng" -> "Kabupaten Bantaeng"
@@ -61,6 +64,36 @@ def canonical_unit(surface: str) -> str:
     if lex.region_head.match(text) and _bare_region(text, lex):
         text = "Pemerintah " + text     # a region as an awardee is its government
     return lex.country.sub("", text) if lex.kinds.get(text.lower()) is None else text
+
+
+_PADA = regex.compile(r"\s+pada\s+")
+
+
+def _without_parent(text: str, lex: Lexicon) -> str:
+    """A named unit "pada" its parent body is the unit: "UPT Samsat Manokwari pada Bapenda Provinsi X" is
+    "UPT Samsat Manokwari"; a kind of unit without its own name keeps the parent ("UPTD Puskesmas pada
+    Dinas Kesehatan Kota X")."""
+    parts = _PADA.split(text, maxsplit=1)
+    return parts[0] if len(parts) == 2 and not is_unit_type(parts[0]) else text
+
+
+_GOVERNMENT = regex.compile(r"Pemerintah (?P<daerah>Daerah )?(?:(?P<kind>Provinsi|Kabupaten|Kota) )?(?P<name>.+)$")
+
+
+def _regional_government(text: str, lex: Lexicon) -> str:
+    """A region's government by the one name of its kind: "Pemerintah Daerah Kabupaten X" and, when X is
+    of one kind only, "Pemerintah Daerah X" and "Pemerintah X" are "Pemerintah Kabupaten X".
+
+    >>> [_regional_government(n, lexicon()) for n in ("Pemerintah Daerah Kota Bogor", "Pemerintah Aceh", "Pemerintah Pusat")]
+    ['Pemerintah Kota Bogor', 'Pemerintah Provinsi Aceh', 'Pemerintah Pusat']
+    """
+    match = _GOVERNMENT.match(text)
+    if not match or (match["kind"] and not match["daerah"]):
+        return text
+    if match["kind"]:
+        return f"Pemerintah {match['kind']} {match['name']}"
+    kinds = lex.region_kinds.get(match["name"].lower(), set())
+    return f"Pemerintah {next(iter(kinds)).title()} {match['name']}" if len(kinds) == 1 else text
 
 
 def _bare_region(text: str, lex: Lexicon) -> bool:
@@ -145,10 +178,14 @@ def unit_parts(name: str) -> tuple[str, bool, list[str]]:
     (False, ['kab', 'ngawi'])
     >>> unit_parts("Kemensos")[1:]
     (True, [])
+    >>> unit_parts("UPT Samsat Manokwari") == unit_parts("Samsat Manokwari")
+    True
     """
     lex = lexicon()
     text = _QUOTE_MARKS.sub("", name)
     match = lex.head.match(text)
+    inner = lex.head.match(text, match[1] + 1) if match and match[2] in lex.wrappers else None
+    match = inner or match          # "UPT Samsat Manokwari" is of the Samsat's type
     kind = lex.type_of.get(match[2], match[2]) if match else ""
     rest = text[match[1]:] if match else text
     words = ["kab" if w in ("kabupaten", "kab") else w for w in _WORDS.findall(rest.lower()) if w not in lex.fillers]

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from ..rules.store import Rules, derived
 from ..settings import FUZZY_CUTOFF
-from .predicates import find_ranks
+from .predicates import find_predicates, find_ranks
 from .unit_lists import list_members
 from .unit_lexicon import PAREN_ACRONYM, Lexicon, lexicon, region_kind
 from .unit_names import canonical_unit
@@ -140,6 +140,15 @@ def _unit_end(text: str, head_match: tuple[int, int, str], lex: Lexicon) -> tupl
         if not name:
             return None
         return _nested_end(text, name[1], lex), f"unit.region.{kind}"
+    if lex.kinds.get(head) == "government":
+        region = _any_region(text, head_end + 1, lex) if text[head_end:head_end + 1] == " " else None
+        return (_nested_end(text, region, lex), "unit.region.government") if region else None
+    if lex.kinds.get(head) == "service":
+        end = _extend(text, head_end, lex, head_match[0])
+        inner = lex.head.search(text[:end], head_end)
+        label = any(p.start == 0 for p in find_predicates(text[head_match[0]:end]))   # "Layanan Prima Kominfo"
+        named = inner is not None and inner[0] > head_end + 1 and lex.kinds.get(inner[2]) != "service"   # own words first
+        return (end, "unit.head.service") if named and not label else None
     if head in lex.standalone:
         # "Kemensos RI", "Ombudsman Perwakilan Jawa Timur", "MPP Kota Samarinda pada Dinas ..."
         return _nested_end(text, _extend_place(text, head_end, lex), lex), f"unit.name.{lex.kinds.get(head, 'other')}"
@@ -178,11 +187,26 @@ def find_units(text: str, rules: Rules | None = None) -> list[UnitCandidate]:
             pos = end
             continue                  # "34 Samsat", "seluruh Dinas": a number of units, not one
         surface = text[start:end].rstrip(" ,")
+        if _is_dateline(text, start, start + len(surface)):
+            pos = end
+            continue                  # "KEMENKO PMK – Sekretariat ...": the outlet or place heading a story
         found.append(UnitCandidate(surface, start, start + len(surface), canonical_unit(surface), rule_id))
         pos = start + len(surface)
     found = sorted(found + _bare_region_subjects(text, found, lex, rules=rules), key=lambda u: u.start)
     members = [UnitCandidate(m.text, m.start, m.end, m.canonical, m.rule_id) for m in list_members(text, found, rules=rules)]
     return sorted(found + members, key=lambda u: u.start)
+
+
+_LINE_START = regex.compile(r"(?:^|\n)[ \t]*$")
+_DATELINE_END = regex.compile(r"(?:,[ \t]*[^\n,–—]{1,40}?)?[ \t]+[–—-][ \t]+\p{Lu}", regex.VERSION1)
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A name in capitals opening a line before a dash: the dateline of a story ("KEMENKO PMK – ..."),
+    naming who publishes it, not a recipient."""
+    surface = text[start:end]
+    return surface.upper() == surface and _LINE_START.search(text, max(0, start - 5), start) is not None \
+        and _DATELINE_END.match(text, end) is not None
 
 
 def counted_starts(text: str, start: int, end: int, rules: Rules | None = None) -> list[int]:

@@ -2,7 +2,8 @@
 
 - :class:`Budget` counts the bytes that come out of an archive as warcio decompresses them (not
   the lengths records declare, which may be negative or absurd), and stops the reading past its
-  limit, so that a gzip member of padding stops there, in memory bounded by it.
+  limit, so that a gzip member of padding stops there, in memory bounded by it; a header line
+  longer than :data:`MAX_HEADER_LINE` (one line of padding) ends the record as unreadable.
 - :func:`open_records` starts warcio at an offset, with a loader that also parses the HTTP
   headers of a record without ``WARC-Target-URI`` (warcio raises ``AttributeError`` on one)
   and takes a negative or non-numeric ``Content-Length`` for none.
@@ -23,6 +24,7 @@ GZIP_MEMBER = b"\x1f\x8b\x08"
 WARC_LINE = b"WARC/1."
 _SCAN_CHUNK = 1 << 20
 BLOCK = 4096   # compressed bytes decompressed at a time: at most about 4 MB come out of them
+MAX_HEADER_LINE = 1 << 20   # bytes of one WARC or HTTP header line
 
 
 class OverBudget(Exception):
@@ -40,9 +42,19 @@ class Budget:
         if self.limit is not None and self.used > self.limit:
             raise OverBudget(f"more than {self.limit:,} bytes")
 
+    def give_back(self, size: int) -> None:
+        """Bytes taken but not used (read past a record's start, read again from there)."""
+        self.used -= min(size, self.used)
+
+
+class HeaderTooLong(ValueError):
+    """A header line of a record longer than any header: padding, or not a WARC record."""
+
 
 class _CountingReader(DecompressingBufferedReader):
-    """warcio's reader, each block it decompresses (or reads) counted against a budget."""
+    """warcio's reader, each block it decompresses (or reads) counted against a budget, and no line
+    (warcio reads WARC and HTTP headers by lines) longer than :data:`MAX_HEADER_LINE`: warcio would
+    gather a line of padding whole in memory, however long."""
 
     budget: Budget
 
@@ -50,6 +62,13 @@ class _CountingReader(DecompressingBufferedReader):
         super()._process_read(data)
         if self.buff is not None:
             self.budget.take(self.buff_size)
+
+    def readline(self, length: int | None = None) -> bytes:
+        bound = MAX_HEADER_LINE + 1
+        line = super().readline(bound if length is None or length < 0 or length > bound else length)
+        if len(line) >= bound and not line.endswith(b"\n"):
+            raise HeaderTooLong(f"a header line longer than {MAX_HEADER_LINE:,} bytes")
+        return line
 
 
 def declared_length(headers) -> int | None:
@@ -107,7 +126,7 @@ def member_ended(iterator: ArchiveIterator) -> bool:
 
 def next_record_start(stream: BinaryIO, after: int, compressed: bool, budget: Budget) -> int | None:
     """The offset of the first record start past ``after`` (a gzip member, or a ``WARC/1.x`` line
-    at the start of a line), or None; the bytes scanned count in ``budget``."""
+    at the start of a line), or None; the bytes scanned up to it count in ``budget``."""
     marker = GZIP_MEMBER if compressed else WARC_LINE
     stream.seek(after)
     start, window = after, b""
@@ -117,6 +136,7 @@ def next_record_start(stream: BinaryIO, after: int, compressed: bool, budget: Bu
         found = window.find(marker)
         while found >= 0:
             if _starts_record(stream, start + found, compressed, window[found - 1:found] if found else b""):
+                budget.give_back(len(window) - found)   # from the record's start on, read again by warcio
                 return start + found
             found = window.find(marker, found + 1)
         keep = len(marker)            # a marker split across chunks, and the byte before it

@@ -6,7 +6,7 @@ headline left in the body becomes a false claim downstream) and in its fast mode
 time; ``bench/trafilatura_options.py``); its output and
 plain text alike then pass the debris rules of ``patterns/debris.tsv``.
 ``published`` comes from the page metadata, the record's own field, or a
-dateline in the text, in that order. The article's title, when known and not
+dateline in the text, in that order (:mod:`extract.read.published`). The article's title, when known and not
 already its first line, is the first line of ``text`` so that a claim in a
 title has offsets like any other.
 """
@@ -22,11 +22,11 @@ import regex
 from lxml.etree import ParserError, XMLSyntaxError
 from trafilatura import bare_extraction
 
-from ..mine.dates import find_dates, parse_with_dateparser
 from .debris import clean_text, normalise_text
 from ..across.duplicates import fingerprint
 from .language import detect_language
 from .page_meta import read_meta
+from .published import dateline_date, parse_published
 from ..records import Article, RawDoc
 from ..status import NoBody, ParseError, RecordError, Status
 
@@ -42,9 +42,9 @@ TRAFILATURA_OPTIONS = dict(
     include_links=False,
     deduplicate=False,
 )
-_DATELINE_CHARS = 400
 MIN_BODY_CHARS = 100   # less than this left of a page is navigation, not an article
 _TITLE_LINE = regex.compile(r"^[^\n]{5,200}$")
+_BREADCRUMB = regex.compile(r"\s[>»›]\s")
 
 
 def article_id(url: str | None, text: str) -> str:
@@ -59,35 +59,6 @@ def article_id(url: str | None, text: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def parse_published(value: str | None) -> dt.date | None:
-    """A published value as sources give it -> date.
-
-    >>> parse_published("2022-03-09 10:12:00"), parse_published("2021-03-10T18:02:00+07:00")
-    (datetime.date(2022, 3, 9), datetime.date(2021, 3, 10))
-    >>> parse_published("10 Maret 2021"), parse_published("soon")
-    (datetime.date(2021, 3, 10), None)
-    """
-    if not value:
-        return None
-    value = value.strip()
-    match = regex.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if match:
-        try:
-            return dt.date(*map(int, match.groups()))
-        except ValueError:
-            return None
-    parsed = parse_with_dateparser(value[:60])
-    return parsed[0] if parsed and parsed[1] == "day" else None
-
-
-def dateline_date(text: str) -> dt.date | None:
-    """The first full date near the top of the text (its dateline), if any."""
-    for candidate in find_dates(text[:_DATELINE_CHARS]):
-        if candidate.precision == "day":
-            return candidate.value
-    return None
-
-
 def site_of(url: str | None) -> str | None:
     """The host of a URL without ``www.``.
 
@@ -98,6 +69,28 @@ def site_of(url: str | None) -> str | None:
         return None
     host = urlsplit(url).hostname or ""
     return host[4:] if host.startswith("www.") else (host or None)
+
+
+def first_line_title(text: str, blank_after: bool = False) -> str | None:
+    r"""The first line of a text, when it looks like a title: short, not closed by a period, colon or
+    quote mark, not a site's breadcrumb trail ("Home > Berita"), with more text after it (and, with
+    ``blank_after``, a blank line between).
+
+    >>> first_line_title("Bantaeng Dinobatkan Kabupaten Terinovatif\nLaporan: Andi\nBANTAENG - ...")
+    'Bantaeng Dinobatkan Kabupaten Terinovatif'
+    >>> first_line_title("Bantaeng dinobatkan kabupaten terinovatif.\nIsi berita."), first_line_title("Judul saja")
+    (None, None)
+    >>> first_line_title("Home > Pemerintahan > Riau\nInspektorat Riau Raih Predikat Informatif")
+    >>> first_line_title("Judul Berita\nIsi berita.", blank_after=True)
+    """
+    lines = text.lstrip().split("\n", 2)
+    first = lines[0].strip()
+    if len(lines) < 2 or not _TITLE_LINE.match(first) or first.endswith((".", ":", "”", '"')) \
+            or _BREADCRUMB.search(first):
+        return None
+    if blank_after and (len(lines) < 3 or lines[1].strip()):
+        return None
+    return first
 
 
 def _with_title(title: str | None, body: str) -> str:
@@ -166,7 +159,7 @@ def from_page(raw: RawDoc, page: Page) -> Article:
     body = clean_text(page.text)
     title = normalise_text(raw.title or page.title or "").strip() or None
     text = _with_title(title, body)
-    published = parse_published(page.date) or parse_published(raw.published) or dateline_date(body)
+    published = parse_published(page.date, body) or parse_published(raw.published, body) or dateline_date(body)
     return Article(article_id=article_id(url, text), source=raw.source, url=url, title=title,
                    site=raw.site or page.sitename or site_of(url), author=raw.author or page.author,
                    published=published, language=detect_language(text), text=text,
@@ -177,15 +170,10 @@ def _from_text(raw: RawDoc) -> Article:
     body = clean_text(raw.text or "")
     if not body.strip():
         raise NoBody(raw.source, "nothing left after removing debris")
-    title = raw.title
-    if title is None:
-        lines = (raw.text or "").lstrip().split("\n", 2)
-        if len(lines) > 2 and not lines[1].strip() and _TITLE_LINE.match(lines[0].strip()) \
-                and not lines[0].rstrip().endswith((".", ":", "”", '"')):
-            title = lines[0].strip()
+    title = raw.title if raw.title is not None else first_line_title(raw.text or "", blank_after=True)
     title = normalise_text(title).strip() or None if title else None
     text = _with_title(title, body)
-    published = parse_published(raw.published) or dateline_date(body)
+    published = parse_published(raw.published, body) or dateline_date(body)
     return Article(article_id=article_id(raw.url, text), source=raw.source, url=raw.url, title=title,
                    site=raw.site or site_of(raw.url), author=raw.author, published=published,
                    language=detect_language(text), text=text, fingerprint=fingerprint(text))

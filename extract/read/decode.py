@@ -4,12 +4,20 @@ Order of evidence: a byte-order mark, the charset the transport declared (HTTP
 header), the page's own ``<meta charset>`` / ``http-equiv`` declaration, then a
 detector (charset-normalizer) and, last, UTF-8 with replacement characters.
 
+A declared label counts as a browser would take it (the WHATWG Encoding standard, by
+``webencodings``): ``latin1`` and ``ascii`` are windows-1252, a label browsers do not know
+(``cp037``, ``rot13``, a typo) is no declaration and the bytes are sniffed, and a meta tag
+naming UTF-16 means UTF-8 (a meta tag the ASCII scan found is not UTF-16 text); so does a
+transport's UTF-16 on bytes with no NUL in their head.
+
 >>> decode_html(b'\\xef\\xbb\\xbf<p>Hal\\xc3\\xb3</p>')
 ('<p>Haló</p>', 'utf-8-sig')
 >>> decode_html(b'<meta charset="windows-1252"><p>\\x93Prima\\x94</p>')[0][-11:]
 '“Prima”</p>'
 >>> decode_html(b'<p>plain</p>', declared='iso-8859-1')
-('<p>plain</p>', 'iso-8859-1')
+('<p>plain</p>', 'cp1252')
+>>> decode_html('<meta charset="utf-16"><p>Haló</p>'.encode())     # a meta tag's UTF-16 is UTF-8
+('<meta charset="utf-16"><p>Haló</p>', 'utf-8')
 """
 from __future__ import annotations
 
@@ -18,6 +26,7 @@ import logging
 
 import charset_normalizer
 import regex
+import webencodings
 
 log = logging.getLogger(__name__)
 
@@ -30,9 +39,8 @@ _META_CHARSET = regex.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE
 )
 _HEADER_CHARSET = regex.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", regex.IGNORECASE)
-# Browsers read latin-1 and ascii labels as windows-1252; so do we.
-_ALIASES = {"iso-8859-1": "windows-1252", "latin-1": "windows-1252", "latin1": "windows-1252",
-            "us-ascii": "windows-1252", "ascii": "windows-1252"}
+_NOT_TEXT = ("replacement",)                   # WHATWG's labels of encodings that decode to nothing
+_UTF16 = ("utf-16le", "utf-16be")
 
 
 def charset_from_header(content_type: str | None) -> str | None:
@@ -47,25 +55,31 @@ def charset_from_header(content_type: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-def _usable(name: str | None) -> str | None:
-    if not name:
+def browser_encoding(label: str | None, head: bytes = b"", from_meta: bool = False) -> str | None:
+    """The Python codec a browser decodes a page with, given a declared ``label``; None when
+    browsers do not know the label (then the bytes are sniffed).
+
+    >>> [browser_encoding(label) for label in ("ISO-8859-1", " utf8 ", "gbk", "cp037", "x-bogus")]
+    ['cp1252', 'utf-8', 'gbk', None, None]
+    >>> browser_encoding("utf-16", b"<meta charset=utf-16>", from_meta=True), browser_encoding("utf-16", b"<\\x00p\\x00")
+    ('utf-8', 'utf-16-le')
+    """
+    if not label:
         return None
-    try:
-        return codecs.lookup(name).name and name
-    except (LookupError, ValueError):   # an unknown name, or one with a NUL in it
+    encoding = webencodings.lookup(label)
+    if encoding is None or encoding.name in _NOT_TEXT:
         return None
+    if encoding.name in _UTF16 and (from_meta or b"\x00" not in head[:4096]):
+        return "utf-8"
+    if encoding.name == "x-user-defined":
+        return "cp1252"
+    return encoding.codec_info.name
 
 
 def _try(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
-    except (UnicodeError, LookupError):   # UnicodeError too: codecs such as idna raise it
-        mapped = _ALIASES.get(encoding.lower())
-        if mapped:
-            try:
-                return data.decode(mapped)
-            except UnicodeDecodeError:
-                return None
+    except UnicodeError:   # UnicodeError, not only its decode error: some codecs raise it
         return None
 
 
@@ -91,12 +105,11 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding
-    candidates = [declared]
-    meta = _META_CHARSET.search(data[:4096])
-    if meta:
-        candidates.append(meta.group(1).decode("ascii", "ignore"))
-    for candidate in candidates:
-        encoding = _usable(candidate)
+    head = data[:4096]
+    meta = _META_CHARSET.search(head)
+    candidates = [browser_encoding(declared, head),
+                  browser_encoding(meta.group(1).decode("ascii", "ignore"), head, from_meta=True) if meta else None]
+    for encoding in candidates:
         if encoding:
             text = _try(data, encoding)
             if text is not None:

@@ -1,9 +1,11 @@
-"""Single-document files: HTML pages and scraped text."""
+"""Single-document files: HTML pages and scraped text (whose first line is its title when it
+looks like one)."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Iterator
 
+from .clean import first_line_title
 from .decode import decode_html, looks_binary
 from ..limits import Limits
 from ..records import RawDoc
@@ -42,4 +44,4 @@ def read_html_file(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
 
 def read_text_file(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
     text = _read_document(path, limits)
-    yield text if isinstance(text, RawDoc) else RawDoc(source=str(path), text=text)
+    yield text if isinstance(text, RawDoc) else RawDoc(source=str(path), text=text, title=first_line_title(text))

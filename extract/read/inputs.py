@@ -50,25 +50,27 @@ def kind_of(path: Path) -> str | None:
     return None
 
 
-def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
+def expand_inputs(inputs: Iterable[str], skip: frozenset[str] = frozenset()) -> Iterator[str]:
     """Inputs as given -> URLs and files, directories walked recursively in sorted order. A folder
     that cannot be read is given as it is (its row says why); the output folder of a run inside
-    one is not walked (its tables and report are no input)."""
+    one is not walked (its tables and report are no input), nor are the files of ``skip``
+    (absolute paths: the reports written from the run's own tables) read from a folder."""
     for item in inputs:
         if is_url(item):
             yield item
         elif Path(item).is_dir():
-            yield from _walk(Path(item))
+            yield from _walk(Path(item), skip)
         else:
             yield item
 
 
-def _walk(top: Path) -> Iterator[str]:
+def _walk(top: Path, skip: frozenset[str] = frozenset()) -> Iterator[str]:
     found: list[Path] = []
     unreadable: list[Path] = []
     for folder, subfolders, files in os.walk(top, onerror=lambda exc: unreadable.append(Path(exc.filename))):
         subfolders[:] = [name for name in subfolders if not is_output_folder(Path(folder, name))]
-        found.extend(Path(folder, name) for name in files if kind_of(Path(name)) is not None)
+        found.extend(Path(folder, name) for name in files
+                     if kind_of(Path(name)) is not None and os.path.abspath(os.path.join(folder, name)) not in skip)
     for path in sorted(found + unreadable):
         yield str(path)
 

@@ -5,7 +5,8 @@ news-please's ``maintext``, ``date_publish``, ``source_domain`` and ``authors``
 too. The source of each record is ``path:line``.
 
 Lines are read as bytes, at most ``max_page_bytes`` of one line (a longer line
-is a ``too_large`` row and is skipped), invalid UTF-8 replaced, a byte-order mark
+is a ``too_large`` row and is skipped, reading on to its end at most :data:`SKIP_MAX` bytes
+more: a longer one, padding, ends the file), invalid UTF-8 replaced, a byte-order mark
 at the start dropped; lone surrogates (``"\\ud800"``) in any value become U+FFFD and a
 blank ``url`` is no URL (:class:`~extract.records.RawDoc`). A ``.gz`` file
 is read until ``max_decompressed_bytes`` have come out of it; a truncated or
@@ -86,20 +87,24 @@ def _to_rawdoc(record: object, source: str) -> RawDoc:
 
 
 _SKIP_CHUNK = 1 << 20
+SKIP_MAX = 100_000_000   # bytes of a line over the page limit read past to find its end; a longer one ends the file
 
 
-def _read_line(handle: BinaryIO, cap: int | None, budget: float) -> tuple[bytes | None, int]:
-    """The next line (None if longer than ``cap``, skipped) and the bytes consumed, at most about ``budget``."""
+def _read_line(handle: BinaryIO, cap: int | None, budget: float) -> tuple[bytes | None, int, bool]:
+    """The next line (None if longer than ``cap``, skipped), the bytes consumed, at most about
+    ``budget``, and whether reading can go on after it (False past :data:`SKIP_MAX` of one line)."""
     line = handle.readline(-1 if cap is None else cap + 1)
     if cap is None or len(line) <= cap or line.endswith(b"\n"):
-        return line, len(line)
+        return line, len(line), True
     consumed = len(line)
     while consumed <= budget:
+        if consumed > cap + SKIP_MAX:
+            return None, consumed, False
         rest = handle.readline(_SKIP_CHUNK)
         consumed += len(rest)
         if not rest or rest.endswith(b"\n"):
             break
-    return None, consumed
+    return None, consumed, True
 
 
 def _parse_line(line: bytes, source: str) -> RawDoc:
@@ -124,7 +129,7 @@ def read_jsonl(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
     try:
         with (gzip.open(path, "rb") if compressed else open(path, "rb")) as handle:
             while True:
-                line, consumed = _read_line(handle, limits.max_page_bytes, budget - read)
+                line, consumed, more = _read_line(handle, limits.max_page_bytes, budget - read)
                 if not consumed:
                     break
                 number += 1
@@ -138,8 +143,11 @@ def read_jsonl(path: Path, limits: Limits = Limits()) -> Iterator[RawDoc]:
                     return
                 if line is None:
                     records += 1
+                    rest = "" if more else f"; no end in {SKIP_MAX:,} bytes more, the rest of the file is not read"
                     yield RawDoc.failed(TooLarge(
-                        source, f"line over the page limit of {limits.max_page_bytes:,} bytes (--max-page-bytes)"))
+                        source, f"line over the page limit of {limits.max_page_bytes:,} bytes (--max-page-bytes){rest}"))
+                    if not more:
+                        return
                     continue
                 if number == 1 and line.startswith(codecs.BOM_UTF8):
                     line = line[len(codecs.BOM_UTF8):]

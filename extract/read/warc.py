@@ -9,7 +9,8 @@ same as an earlier capture) becomes a ``duplicate`` row pointing at the capture 
 Damage costs the damaged record, not the archive: a record warcio cannot parse (a header it
 cannot read, anything it raises) is a ``read_error`` row at its offset naming the exception, and
 reading goes on at the next record start (:func:`~extract.read.archive.next_record_start`); a
-record of a plain archive without ``Content-Length`` ends where the next record starts. A
+record of a plain archive without ``Content-Length`` ends where the next record starts, whatever
+its kind (a request, an image, a redirect passed over, an error capture or a revisit too). A
 truncated archive keeps the records before the damage and ends with a row at the offset where
 reading stopped. An archive without any HTML record yields one ``empty`` row.
 
@@ -174,17 +175,19 @@ def _next_start(stream: BinaryIO, offset: int, iterator, reading: _Reading) -> i
 def _record(record, iterator, stream: BinaryIO, offset: int, reading: _Reading) -> Iterator[RawDoc]:
     """The row of one record, if it is a page; returns _GO_ON, or where the next record starts."""
     status = _http_status(record)
+    unbounded = not compressed(iterator) and (record.length is None or record.length > _left(stream, offset))
+    after = (lambda: _next_after(iterator, stream, reading)) if unbounded else (lambda: _GO_ON)
     if not _is_html(record) or (status is not None and 300 <= status < 400):
-        return _GO_ON
+        return after()
     reading.documents += 1
     url, source = record.rec_headers.get_header("WARC-Target-URI"), reading.source(offset)
     if record.rec_type == "revisit":
         yield _revisit(record, source, url)
-        return _GO_ON
+        return after()
     if status is not None and not 200 <= status < 300:
         yield RawDoc.failed(HttpStatus(source, f"the capture of an HTTP {status} response, not a page"), url=url)
-        return _GO_ON
-    if not compressed(iterator) and (record.length is None or record.length > _left(stream, offset)):
+        return after()
+    if unbounded:
         return (yield from _unbounded(record, iterator, stream, source, url, reading))
     cap = reading.limits.max_page_bytes
     data = record.content_stream().read(-1 if cap is None else cap + 1)
@@ -199,6 +202,12 @@ def _record(record, iterator, stream: BinaryIO, offset: int, reading: _Reading) 
 
 def _left(stream: BinaryIO, offset: int) -> int:
     return os.fstat(stream.fileno()).st_size - offset
+
+
+def _next_after(iterator, stream: BinaryIO, reading: _Reading) -> int | None:
+    """Where the record after one without a usable length starts, in a plain archive (every kind of
+    record, read or passed over: warcio would read on to the end of the archive), or None."""
+    return next_record_start(stream, position(iterator), False, reading.budget)
 
 
 def _unbounded(record, iterator, stream: BinaryIO, source: str, url: str | None, reading: _Reading) -> Iterator[RawDoc]:

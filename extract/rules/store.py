@@ -54,6 +54,7 @@ class Rules:
     region_leads: tuple[str, ...]                # units/region_leads.txt
     region_verbs: tuple[str, ...]                # units/region_verbs.txt
     list_leads: tuple[str, ...]                  # units/list_leads.txt
+    unit_wrappers: tuple[str, ...]               # units/wrappers.txt
     speech_verbs: tuple[tuple[str, str], ...]    # people/speech_verbs.tsv: (verb, position)
     titles: tuple[tuple[str, str], ...]          # people/titles.tsv: (kind, title)
     roles: tuple[str, ...]                       # people/roles.txt
@@ -62,6 +63,7 @@ class Rules:
     clause_ends: tuple[str, ...]                 # people/clause_ends.txt
     pronouns: tuple[str, ...]                    # people/pronouns.txt
     connectives: tuple[str, ...]                 # people/connectives.txt
+    name_openers: tuple[tuple[str, str], ...]    # people/name_openers.tsv: (opener, expansion)
     speaker_settings: tuple[str, ...]            # people/settings.txt
     places: tuple[tuple[str, str], ...]          # units/places.tsv: (role, word)
 
@@ -90,11 +92,13 @@ class Rules:
             unit_joiners=words("units/joiners.txt"), unit_quantifiers=words("units/quantifiers.txt"),
             unit_fillers=words("units/fillers.txt"), region_leads=words("units/region_leads.txt"),
             region_verbs=words("units/region_verbs.txt"), list_leads=words("units/list_leads.txt"),
+            unit_wrappers=words("units/wrappers.txt"),
             speech_verbs=t.read_pairs(directory, "people/speech_verbs.tsv", "verb", "position"),
             titles=t.read_pairs(directory, "people/titles.tsv", "kind", "title"),
             roles=words("people/roles.txt"), offices=words("people/offices.txt"),
             clause_weekdays=words("people/clause_weekdays.txt"), clause_ends=words("people/clause_ends.txt"),
-            pronouns=words("people/pronouns.txt"), connectives=words("people/connectives.txt"), speaker_settings=words("people/settings.txt"),
+            pronouns=words("people/pronouns.txt"), connectives=words("people/connectives.txt"),
+            name_openers=t.read_pairs(directory, "people/name_openers.tsv", "opener", "expansion"), speaker_settings=words("people/settings.txt"),
             places=t.read_places(directory),
         )
 

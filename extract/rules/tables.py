@@ -79,6 +79,7 @@ class RankRule:
     id: str
     pattern: regex.Pattern
     place: int | None = None
+    relative: bool = False        # place counts on from the rank named before it ("tepat di bawahnya": +1)
 
 
 @dataclass(slots=True, frozen=True)
@@ -225,10 +226,12 @@ def read_ranks(directory: Path, ordinals: dict[str, int]) -> tuple[RankRule, ...
     out = []
     for row in rows:
         fixed = row.get("place", "")
-        if ("{n}" in row["pattern"]) == bool(fixed) or (fixed and not fixed.isdigit()):
-            raise row_error(row, "a rank pattern holds {n}, the place, or its row gives the place as a number")
+        relative = fixed.startswith("+")
+        if ("{n}" in row["pattern"]) == bool(fixed) or (fixed and not fixed.lstrip("+").isdigit()):
+            raise row_error(row, "a rank pattern holds {n}, the place, or its row gives the place as a number "
+                                 "(+N: N places below the rank named before it)")
         out.append(RankRule(row["id"], compile_rule({**row, "pattern": row["pattern"].replace("{n}", place)},
-                                                    flags=regex.IGNORECASE), int(fixed) if fixed else None))
+                                                    flags=regex.IGNORECASE), int(fixed) if fixed else None, relative))
     return tuple(out)
 
 

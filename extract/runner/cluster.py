@@ -23,6 +23,7 @@ from typing import Iterable, Iterator
 from ..read.inputs import is_url
 from ..settings import Settings
 from ..status import RunError
+from .progress import shard_bytes
 from .shards import Shard, ShardSummary, process_shard
 
 
@@ -57,8 +58,8 @@ def connect(scheduler):
     """A ``distributed.Client`` of ``scheduler`` (an address, or a client, kept open)."""
     try:
         from distributed import Client
-    except ImportError as exc:   # an optional dependency: pip install 'extract[cluster]'
-        raise RunError("running on a cluster needs dask.distributed: pip install 'extract[cluster]'") from exc
+    except ImportError as exc:   # an optional dependency (the cluster extra)
+        raise RunError("running on a cluster needs dask.distributed: pip install 'dask[distributed]'") from exc
     if isinstance(scheduler, Client):
         yield scheduler
         return
@@ -79,12 +80,17 @@ def check_workers(client, inputs: list[str], out_dir: Path) -> None:
                        "a file system every worker shares, under the same paths as here")
 
 
-def run_on_dask(shards: list[Shard], out_dir: Path, client, bar, settings: Settings) -> Iterator[ShardSummary]:
-    """Submit one task per shard; yield each shard's summary as it finishes."""
+def run_on_dask(shards: list[Shard], out_dir: Path, client, progress, settings: Settings) -> Iterator[ShardSummary]:
+    """Submit one task per shard; yield each shard's summary as it finishes. Stopped (a signal),
+    the tasks not finished are cancelled."""
     from distributed import as_completed
-    futures = [client.submit(process_shard, shard, str(out_dir), settings, key=f"extract-{shard.name}", pure=False)
-               for shard in shards]
-    for future in as_completed(futures):
-        summary = future.result()
-        bar.update(summary.records)
-        yield summary
+    futures = {client.submit(process_shard, shard, str(out_dir), settings, key=f"extract-{shard.name}", pure=False): shard
+               for shard in shards}
+    try:
+        for future in as_completed(futures):
+            summary = future.result()
+            progress.update(records=summary.records, read=shard_bytes(futures[future]))
+            yield summary
+    except BaseException:
+        client.cancel(list(futures))
+        raise

@@ -8,13 +8,11 @@ import contextlib
 import logging
 import os
 import time
-from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 import pyarrow.parquet as pq
-from tqdm import tqdm
 
 from ..across.crosscheck import crosscheck
 from ..across.duplicates import DuplicateSummary, mark_duplicates
@@ -22,9 +20,11 @@ from ..limits import Limits
 from ..status import Group, group_of
 from ..io.schema import TABLES
 from ..settings import Settings
-from .shards import MARKERS, Shard, ShardSummary, marker_path, plan_shards, process_shard
-from .worker import worker_pool
-from ..io.tables import mark_complete, mark_incomplete, prune, table_dir
+from .arguments import check_arguments, check_plan
+from .local import run_local
+from .progress import Progress
+from .shards import MARKERS, Shard, ShardSummary, finished, marker_path, plan_shards
+from ..io.tables import held, mark_complete, mark_incomplete, prune, table_dir, written_from
 
 log = logging.getLogger(__name__)
 
@@ -79,19 +79,6 @@ class RunSummary:
         ]
 
 
-def _local(shards, out_dir, workers, bar, settings: Settings) -> Iterable[ShardSummary]:
-    if workers <= 1 or len(shards) <= 1:
-        for shard in shards:
-            yield process_shard(shard, out_dir, settings, progress=bar.update)
-        return
-    with worker_pool(workers) as pool:
-        futures = [pool.submit(process_shard, shard, out_dir, settings) for shard in shards]
-        for future in as_completed(futures):
-            summary = future.result()
-            bar.update(summary.records)
-            yield summary
-
-
 def _row_counts(out_dir: Path, parts: list[str]) -> collections.Counter:
     rows = collections.Counter()
     for name in TABLES:
@@ -125,21 +112,30 @@ def run(inputs: Iterable[str] | None = None, out_dir: str | Path = DEFAULT_OUT, 
     can write to ``out_dir`` (:class:`~extract.status.RunError` if not). From its
     start to its end a run keeps the marker ``out_dir/_INCOMPLETE``: a run that
     failed leaves it, :func:`extract.load` warns of it, and rerunning the same
-    command finishes the tables.
+    command finishes the tables. A run holds ``out_dir/_LOCK`` from then to its end: a second run on
+    the same ``out_dir`` meanwhile raises :class:`~extract.status.OutputBusy` and writes nothing.
+
+    Arguments it cannot work with (an input that does not exist, ``out_dir`` an existing file,
+    ``workers`` below 1, inputs with nothing to read) raise :class:`~extract.status.UsageError`
+    before any work. A ``KeyboardInterrupt`` (or :class:`~extract.runner.stopping.Stopped`)
+    ends the workers and cancels the shards not finished; the finished ones are kept.
     """
     started = time.perf_counter()
     out_dir = Path(out_dir)
     settings = settings or Settings(limits=limits or Limits())
     inputs = list(inputs or [DEFAULT_INPUT])
+    check_arguments(inputs, out_dir, workers)
     with contextlib.ExitStack() as cluster:
         client = None
         if scheduler is not None:
             from .cluster import absolute, check_workers, connect
             inputs, out_dir = absolute(inputs), Path(os.path.abspath(out_dir))
             client = cluster.enter_context(connect(scheduler))
-        shards = plan_shards(inputs, settings)
+        shards = plan_shards(inputs, settings, written_from(out_dir))
+        check_plan(shards, inputs)
         if client is not None:
             check_workers(client, inputs, out_dir)
+        cluster.enter_context(held(out_dir))
         mark_incomplete(out_dir)
         summary = _run_shards(shards, out_dir, settings, client, workers, progress)
     mark_complete(out_dir)
@@ -149,21 +145,29 @@ def run(inputs: Iterable[str] | None = None, out_dir: str | Path = DEFAULT_OUT, 
 
 def _run_shards(shards: list[Shard], out_dir: Path, settings: Settings, client, workers: int | None,
                 progress: bool | None) -> RunSummary:
-    """Every shard, then the passes over all of them: duplicates and the cross-check."""
+    """Every shard not finished by an earlier run, then the passes over all of them: duplicates and
+    the cross-check."""
     summary = RunSummary(out_dir)
+    todo = []
+    for shard in shards:
+        earlier = finished(out_dir, shard)
+        if earlier is None:
+            todo.append(shard)
+        else:
+            summary.add(earlier)
 
-    def process(todo, bar):
+    def process(todo):
         if client is not None:
             from .cluster import run_on_dask
             return run_on_dask(todo, out_dir, client, bar, settings)
-        return _local(todo, out_dir, workers or os.cpu_count() or 1, bar, settings)
+        return run_local(todo, out_dir, workers or os.cpu_count() or 1, bar, settings)
 
-    with tqdm(desc="articles", unit="doc", disable=None if progress is None else not progress) as bar:
-        for shard_summary in process(shards, bar):
+    with Progress(todo, len(shards), progress) as bar:
+        for shard_summary in process(todo):
             summary.add(shard_summary)
-            bar.set_postfix(shards=f"{summary.shards}/{len(shards)}")
+            bar.shard_done()
         _prune(out_dir, shards)
-        duplicates = _mark_duplicates(out_dir, shards, lambda stale: process(stale, bar))
+        duplicates = _mark_duplicates(out_dir, shards, lambda stale: bar.plan(stale) or process(stale))
     parts = [shard.name for shard in shards]
     summary.count(duplicates.statuses, _row_counts(out_dir, parts))
     checked = crosscheck(out_dir, settings.fuzzy_cutoff)

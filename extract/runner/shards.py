@@ -27,15 +27,20 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+import pyarrow as pa
+import pyarrow.parquet as pq
+
 from ..about import __version__
 from ..across.duplicates import Seen
-from ..io.tables import MARKERS, TableWriter
+from ..io.schema import TABLES
+from ..io.tables import MARKERS, TableWriter, table_dir
 from ..read.inputs import expand_inputs, is_url, kind_of, read_input
 from ..records import Article, RawDoc
 from ..rules.store import rules
 from ..settings import BATCH_BYTES, BATCH_RECORDS, Settings
-from ..status import Group, Status
+from ..status import Group, Status, describe
 from .batches import run_batch
+from .progress import item_bytes
 from .worker import count_and_reset, prepare_process
 
 log = logging.getLogger(__name__)
@@ -89,13 +94,13 @@ def _key(items: Iterable[str], settings: Settings) -> str:
     return digest.hexdigest()[:16]
 
 
-def plan_shards(inputs: Iterable[str], settings: Settings = Settings()) -> list[Shard]:
+def plan_shards(inputs: Iterable[str], settings: Settings = Settings(), skip: frozenset[str] = frozenset()) -> list[Shard]:
     """Cut the expanded inputs into shards, in input order; the settings that change outputs are part
-    of each shard's key."""
+    of each shard's key. Files of ``skip`` are not read from a folder (:func:`~extract.read.inputs.expand_inputs`)."""
     files_per_shard = settings.files_per_shard
     groups: list[list[str]] = []
     pending: list[str] = []
-    for item in expand_inputs(inputs):
+    for item in expand_inputs(inputs, skip):
         single = is_url(item) or kind_of(Path(item)) in ("html", "text", None)
         if single:
             pending.append(item)
@@ -116,20 +121,53 @@ def marker_path(out_dir: Path, shard: Shard) -> Path:
     return Path(out_dir) / MARKERS / f"{shard.name}.json"
 
 
+RETRIED = (Status.FETCH_ERROR, Status.TIMEOUT)   # records that may go another way next time
+
+
 def finished(out_dir: Path, shard: Shard) -> ShardSummary | None:
-    """The summary a finished shard left, or None when it must be (re)done."""
+    """The summary a finished shard left, or None when it must be (re)done: not finished, finished
+    with a download that failed or a record over its time (:data:`RETRIED`), which the next run
+    tries again, or with a malformed marker or a part that is missing, unreadable or holds other
+    rows than the marker counted."""
     try:
         data = json.loads(marker_path(out_dir, shard).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        summary = ShardSummary(**{k: v for k, v in data.items() if k in ShardSummary.__slots__})
+        retried = [status.value for status in RETRIED if data.get("statuses", {}).get(status.value)]
+    except (OSError, ValueError, TypeError, AttributeError):   # gone, not JSON, not an object, wrong fields
         return None
-    summary = ShardSummary(**{k: v for k, v in data.items() if k in ShardSummary.__slots__})
+    if retried:
+        log.info("%s: done before with %s records: done again", shard.name, " and ".join(retried))
+        return None
+    problem = _part_problem(out_dir, shard, summary)
+    if problem:
+        log.warning("shard %s is done again: %s", shard.name, problem)
+        return None
     summary.resumed = True
     return summary
 
 
-def _records(shard: Shard, settings: Settings) -> Iterator[RawDoc]:
+def _part_problem(out_dir: Path, shard: Shard, summary: ShardSummary) -> str | None:
+    """What is wrong with a finished shard's parts, if anything. The articles part holds a row per
+    record; the others may have lost rows to the duplicate pass, never gained any."""
+    if not isinstance(summary.records, int) or not isinstance(summary.rows, dict):
+        return "its marker is malformed"
+    for name in TABLES:
+        path = table_dir(out_dir, name) / f"{shard.name}.parquet"
+        try:
+            rows = pq.read_metadata(path).num_rows
+        except (OSError, ValueError, pa.ArrowException) as exc:   # missing, truncated, not parquet
+            return f"{path} is unreadable ({describe(exc)})"
+        expected = summary.records if name == "articles" else summary.rows.get(name)
+        if not isinstance(expected, int) or (rows != expected if name == "articles" else rows > expected):
+            return f"{path} holds {rows} rows, its marker {expected}"
+    return None
+
+
+def _records(shard: Shard, settings: Settings, progress) -> Iterator[RawDoc]:
     for item in shard.items:
         yield from read_input(item, settings)
+        if progress is not None:
+            progress(read=item_bytes(item))
 
 
 def batches(records: Iterable[RawDoc], size: int = BATCH_RECORDS,
@@ -148,7 +186,9 @@ def batches(records: Iterable[RawDoc], size: int = BATCH_RECORDS,
 
 
 def process_shard(shard: Shard, out_dir: str | Path, settings: Settings = Settings(), progress=None) -> ShardSummary:
-    """Process one shard into its part files and completion marker; skip it if already finished."""
+    """Process one shard into its part files and completion marker; skip it if already finished.
+    ``progress(records=, read=)``, if given, is told of each record done and each input read
+    (its bytes, :func:`~extract.runner.progress.item_bytes`)."""
     out_dir = Path(out_dir)
     done = finished(out_dir, shard)
     if done is not None:
@@ -159,7 +199,7 @@ def process_shard(shard: Shard, out_dir: str | Path, settings: Settings = Settin
     seen = Seen()
     parameters = {**settings.parameters(), "pipeline": pipeline_version()}
     with TableWriter(out_dir, shard.name, batch_size=settings.table_batch_size, parameters=parameters) as writer:
-        for batch in batches(_records(shard, settings), settings.batch_records, settings.batch_bytes):
+        for batch in batches(_records(shard, settings, progress), settings.batch_records, settings.batch_bytes):
             for result in run_batch(batch, settings.limits, seen, all_pages=settings.all_pages):
                 writer.add("articles", [result.article])
                 writer.add("mentions", result.mentions)
@@ -167,7 +207,7 @@ def process_shard(shard: Shard, out_dir: str | Path, settings: Settings = Settin
                 writer.add("quotes", result.quotes)
                 _count(summary, result.article)
                 if progress is not None:
-                    progress(1)
+                    progress(records=1)
             count_and_reset(len(batch))
     summary.rows = dict(writer.counts)
     summary.elapsed = time.perf_counter() - started

@@ -1,13 +1,14 @@
 """A process's life as a worker: made ready once, its caches started afresh every so many records.
 
 Every runner's :func:`~extract.runner.shards.process_shard` calls :func:`prepare_process` first
-and :func:`count_and_reset` after each batch; local workers come from :func:`worker_pool`.
+and :func:`count_and_reset` after each batch; a pool's process calls :func:`prepare_before_fork`.
 """
 from __future__ import annotations
 
+import contextlib
 import gc
+import logging
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 
 from trafilatura.meta import reset_caches
 
@@ -43,16 +44,14 @@ def prepare_process() -> None:
     _prepared = True
 
 
-def worker_pool(workers: int) -> ProcessPoolExecutor:
-    """A pool of ``workers`` processes ready for records. Where processes are forked (Linux), this
-    process is made ready once before the pool starts, and every worker begins with its pipeline,
-    rules and caches already built (shared with this process until written): one preparation in
-    all instead of one a worker, which on a crawl the gate mostly passes over weighs as much as a
-    shard's work. Where processes are spawned, each worker prepares itself as it starts."""
-    context = multiprocessing.get_context()
-    if context.get_start_method() == "fork":
+def prepare_before_fork() -> None:
+    """Where worker processes are forked (Linux), make this process ready once before its pool
+    starts: every worker then begins with the pipeline, rules and caches already built (shared
+    with this process until written), one preparation in all instead of one a worker, which on a
+    crawl the gate mostly passes over weighs as much as a shard's work. Where processes are
+    spawned, each worker prepares itself as it starts."""
+    if multiprocessing.get_start_method() == "fork":
         prepare_process()
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=prepare_process)
 
 
 def count_and_reset(records: int) -> None:
@@ -63,7 +62,21 @@ def count_and_reset(records: int) -> None:
     _processed_here += records
     if _processed_here // RESET_CACHES_EVERY > before // RESET_CACHES_EVERY:
         gc.unfreeze()        # the old vocabulary must be collectable
-        reset_caches()
+        with _quiet("htmldate.meta"):
+            reset_caches()
         build_nlp.cache_clear()
         _prepared = False
         prepare_process()
+
+
+@contextlib.contextmanager
+def _quiet(logger: str):
+    """Without the ERROR htmldate logs at every reset: it tries to clear caches of charset_normalizer
+    functions that, compiled, have none ("impossible to clear cache for function"); nothing is lost."""
+    log = logging.getLogger(logger)
+    before = log.disabled
+    log.disabled = True
+    try:
+        yield
+    finally:
+        log.disabled = before
