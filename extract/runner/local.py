@@ -18,7 +18,7 @@ from ..settings import Settings
 from .progress import Progress
 from .shards import Shard, ShardSummary, process_shard
 from .stopping import as_worker
-from .worker import prepare_process
+from .worker import prepare_before_fork, prepare_process
 
 POLL_SECONDS = 0.2       # how often the main process looks at the workers' reports
 SHARDS_AHEAD = 2         # shards given to the pool per worker
@@ -35,6 +35,7 @@ def run_local(shards: list[Shard], out_dir: Path, workers: int, progress: Progre
             yield process_shard(shard, out_dir, settings, progress=progress.update)
         return
     reports = multiprocessing.SimpleQueue()
+    prepare_before_fork()
     pool = ProcessPoolExecutor(max_workers=min(workers, len(shards)), initializer=_start_worker, initargs=(reports,))
     try:
         yield from _in_pool(pool, shards, out_dir, settings, reports, progress, ahead=SHARDS_AHEAD * workers)
