@@ -27,7 +27,8 @@ def through_units(text: str, units: list[Mention], canonical: dict[str, str]) ->
 
 
 def to_agents(claims: list[Claim], agents: list[str]) -> list[Claim]:
-    """Each claim of a regional government given to the one unit of its region it acted through.
+    """Each claim of a regional government given to the one unit of its region it acted through (the
+    caller merges a claim the unit then has twice).
 
     >>> from extract.records import Claim
     >>> c = Claim("a", "Pemerintah Provinsi Bengkulu", "Pemprov Bengkulu", "Pelayanan Prima", "A", "PEKPPP",
@@ -37,9 +38,8 @@ def to_agents(claims: list[Claim], agents: list[str]) -> list[Claim]:
     >>> [x.unit for x in to_agents([c], ["Samsat Provinsi Jambi"])]
     ['Pemerintah Provinsi Bengkulu']
     """
-    moved = [replace(c, unit=agent) if c.unit.startswith(_GOVERNMENT) and (agent := _agent_of(c.unit, agents)) else c
-             for c in claims]
-    return _once(moved)
+    return [replace(c, unit=agent) if c.unit.startswith(_GOVERNMENT) and (agent := _agent_of(c.unit, agents)) else c
+            for c in claims]
 
 
 def to_local_units(claims: list[Claim]) -> list[Claim]:
@@ -50,33 +50,24 @@ def to_local_units(claims: list[Claim]) -> list[Claim]:
     >>> c = lambda unit: Claim("a", unit, unit, "Pelayanan Prima", "A", "PEKPPP", "KemenPANRB", None, None,
     ...                        2022, None, "", 0, 0, "r")
     >>> [x.unit for x in to_local_units([c("Samsat Manokwari"), c("Samsat Papua Barat"), c("Samsat Bali")])]
-    ['Samsat Manokwari', 'Samsat Bali']
+    ['Samsat Manokwari', 'Samsat Manokwari', 'Samsat Bali']
     >>> [x.unit for x in to_local_units([c("Dinas Sosial Kota Semarang"), c("Dinas Sosial Provinsi Jawa Tengah")])]
     ['Dinas Sosial Kota Semarang', 'Dinas Sosial Provinsi Jawa Tengah']
     """
     province_of = lexicon().province_of
+    parts = {c.unit: unit_parts(c.unit) for c in claims}
     local: dict[tuple[str, str], set[str]] = {}
-    for claim in claims:
-        kind, _, words = unit_parts(claim.unit)
+    for unit, (kind, _, words) in parts.items():
         place = place_in(words)
         if place in province_of and not _KIND_WORDS & set(words):   # named by its town alone: "Samsat Manokwari"
-            local.setdefault((kind, province_of[place]), set()).add(claim.unit)
+            local.setdefault((kind, province_of[place]), set()).add(unit)
     moved = []
     for claim in claims:
-        kind, _, words = unit_parts(claim.unit)
+        kind, _, words = parts[claim.unit]
         by_province = not claim.unit.startswith(_GOVERNMENT) and not _KIND_WORDS & set(words)   # not "... Provinsi X"
         units = local.get((kind, place_in(words) or ""), set()) if by_province else set()
         moved.append(replace(claim, unit=next(iter(units))) if len(units) == 1 else claim)
-    return _once(moved)
-
-
-def _once(claims: list[Claim]) -> list[Claim]:
-    """One claim per unit, predicate and year, the first kept."""
-    out: list[Claim] = []
-    for claim in claims:
-        if not any(c.unit == claim.unit and c.predicate == claim.predicate and c.year == claim.year for c in out):
-            out.append(claim)
-    return out
+    return moved
 
 
 def _agent_of(government: str, agents: list[str]) -> str | None:

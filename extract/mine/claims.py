@@ -221,15 +221,20 @@ def _zones_as_grades(claims: list[Claim]) -> list[Claim]:
             for c in claims if not (is_zone(c) and key(c) in labelled)]
 
 
+def _same_awarder_in(scheme: str, year: int | None) -> list[str]:
+    """The schemes of ``scheme``'s awarder that ran in ``year`` (Ombudsman's Opini after its compliance
+    survey ended in 2021)."""
+    awarder = scheme_info(scheme).awarder
+    return [s for s, info in schemes().items() if awarder and info.awarder == awarder and info.ran_in(year)]
+
+
 def _successor_label(surface: str, rule_id: str, scheme: str, year: int | None) -> tuple[str, str, str | None] | None:
     """The label the same words name in the scheme of the same awarder that ran in ``year`` ("zona hijau"
-    in 2024 is Ombudsman's Opini zone, not the compliance survey's, which ended in 2021), or None."""
-    awarder = scheme_info(scheme).awarder
-    for successor, info in schemes().items():
-        if awarder and info.awarder == awarder and successor != scheme and info.ran_in(year):
-            described = describe(surface, rule_id, {successor: 1})
-            if described and described[0] == successor:
-                return described
+    in 2024 is Ombudsman's Opini zone, not the compliance survey's), or None."""
+    for successor in _same_awarder_in(scheme, year):
+        described = describe(surface, rule_id, {successor: 1})
+        if described and described[0] == successor:
+            return described
     return None
 
 
@@ -238,9 +243,7 @@ def _scheme_in_year(ctx: _Context, year: int | None, scheme: str) -> str | None:
     awarder that ran then (an article of 2023 may call Ombudsman's Opini by the compliance survey's name)."""
     named = scheme_evidence(ctx.text)
     ran = [s for s in sorted(named, key=named.get, reverse=True) if scheme_info(s).ran_in(year)]
-    awarder = scheme_info(scheme).awarder
-    successors = [s for s, info in schemes().items() if awarder and info.awarder == awarder and info.ran_in(year)]
-    return next(iter(ran or successors), None)
+    return next(iter(ran or _same_awarder_in(scheme, year)), None)
 
 
 def _named_awarder(ctx: _Context, sentence: Span) -> str | None:
@@ -287,7 +290,10 @@ def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]]
             claim = _claim(ctx, unit, predicate, clause, index, rule)
             if scheme_info(claim.scheme).ran_in(claim.year):
                 _merge(found, claim)
-    claims = to_agents(list(found.values()), through_units(text, by_label["UNIT"], ctx.canonical))
-    claims = _zones_as_grades(to_local_units(claims))
+    given = to_local_units(to_agents(list(found.values()), through_units(text, by_label["UNIT"], ctx.canonical)))
+    found = {}
+    for claim in given:      # a result given to a unit that already had it is one claim
+        _merge(found, claim)
+    claims = _zones_as_grades(list(found.values()))
     scores_beside_units(text, claims, grouped, ctx.canonical, ctx.article_year)
     return with_evidence(text, claims, grouped, ctx.canonical)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from .awarders import awarder_of, find_awarders
 from .components import Found, RuleComponent, sentence_offsets
 from .dates import date_spans, normalise_candidate, years_named
-from .predicates import OTHER, describe, find_predicates, is_shared
+from .predicates import OTHER, describe, find_predicates, is_shared, rank_scheme
 from .quotes import find_quotes
 from .schemes import scheme_evidence
 from .scores import find_scores
@@ -75,11 +75,12 @@ class PredicateFinder(RuleComponent):
             # a rank's or a shared phrase's scheme: the one its sentence names, else that of the sentence's
             # other labels ("peringkat pertama kategori Pelayanan Prima"), else the article's
             evidence = by_sentence[sentence] or dict(labelled[sentence]) or article_evidence
-            described = describe(text[found.start:found.end], found.rule_id, evidence, rules=self.rules)
-            if described and not (found.rule_id.startswith("predicate.rank.") and described[0] == OTHER):
-                # (a rank of no scheme is a place in a contest or a budget ranking)
-                label = found.label if found.rule_id.startswith("predicate.rank.") else described[1]
-                yield Found(found.start, found.end, found.rule_id, value=label, scheme=described[0],
+            if found.rule_id.startswith("predicate.rank."):   # its place is read in context ("tepat di bawahnya")
+                scheme = rank_scheme(evidence)
+                if scheme != OTHER:                            # else a place in a contest or a budget ranking
+                    yield Found(found.start, found.end, found.rule_id, value=found.label, scheme=scheme)
+            elif described := describe(text[found.start:found.end], found.rule_id, evidence, rules=self.rules):
+                yield Found(found.start, found.end, found.rule_id, value=described[1], scheme=described[0],
                             grade=described[2])
 
 

@@ -199,6 +199,15 @@ def is_shared(text: str, rule_id: str, rules: Rules | None = None) -> bool:
     return len({row.scheme for row in rows}) > 1
 
 
+def rank_scheme(evidence: dict[str, int] | None) -> str:
+    """A rank's scheme: the one ``evidence`` names most, else "other" (a contest, a budget ranking).
+
+    >>> rank_scheme({"OPINI": 1, "KIP": 2}), rank_scheme({})
+    ('KIP', 'other')
+    """
+    return max(evidence, key=evidence.get) if evidence else OTHER
+
+
 def describe(text: str, rule_id: str, evidence: dict[str, int] | None = None,
              rules: Rules | None = None) -> tuple[str, str, str | None] | None:
     """(scheme, label, grade) of a matched predicate surface, or None.
@@ -220,8 +229,7 @@ def describe(text: str, rule_id: str, evidence: dict[str, int] | None = None,
         return (OTHER, label[0].label, None) if label else None
     if rule_id.startswith("predicate.rank."):
         place = _rank_place(text, rule_id, rules=rules)
-        named = max(evidence, key=lambda s: evidence[s], default=OTHER) if evidence else OTHER
-        return (named, rank_label(place), None) if place else None
+        return (rank_scheme(evidence), rank_label(place), None) if place else None
     rows = grades.get(text.upper()) if rule_id == "predicate.grade" else phrase_rows.get(_SPACES.sub(" ", text.lower()))
     if not rows:
         return None
