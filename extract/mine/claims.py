@@ -291,9 +291,9 @@ def assemble_claims(article_id: str, text: str, sentences: list[tuple[int, int]]
             if scheme_info(claim.scheme).ran_in(claim.year):
                 _merge(found, claim)
     given = to_local_units(to_agents(list(found.values()), through_units(text, by_label["UNIT"], ctx.canonical)))
-    found = {}
+    merged: dict[tuple[str, str, int | None], Claim] = {}
     for claim in given:      # a result given to a unit that already had it is one claim
-        _merge(found, claim)
-    claims = _zones_as_grades(list(found.values()))
+        _merge(merged, claim)
+    claims = _zones_as_grades(list(merged.values()))
     scores_beside_units(text, claims, grouped, ctx.canonical, ctx.article_year)
     return with_evidence(text, claims, grouped, ctx.canonical)
