@@ -64,6 +64,11 @@ UNIT_CASES = [
       ("Bappenas", "Kementerian Perencanaan Pembangunan Nasional/Badan Perencanaan Pembangunan Nasional")]),
     ("list-of-labels-is-no-list-of-units", "dibagi atas kategori yaitu Informatif, Menuju Informatif dan Cukup Informatif.", []),
     ("list-of-lower-case-kinds", "kepada tiga kelompok, yaitu perguruan tinggi negeri, BUMN dan partai politik.", []),
+    ("office-holders-of-a-counted-group", "Ketiga bupati itu adalah Bupati Sleman, Walikota Blitar dan Gubernur Bali.",
+     [("Bupati Sleman", "Pemerintah Kabupaten Sleman"), ("Walikota Blitar", "Pemerintah Kota Blitar"),
+      ("Gubernur Bali", "Pemerintah Provinsi Bali")]),
+    ("office-of-a-region-of-another-kind", "yaitu Bupati Surabaya dan Dinas Sosial Kota Contoh.",
+     [("Bupati Surabaya", "Bupati Surabaya"), ("Dinas Sosial Kota Contoh", "Dinas Sosial Kota Contoh")]),
 ]
 
 
@@ -136,6 +141,24 @@ CLAIM_CASES = [
     ("a-label-written-with-badan-publik-is-no-unit",
      "Pemkab Contoh meraih predikat Badan Publik Menuju Informatif dari Komisi Informasi.",
      {("Pemerintah Kabupaten Contoh", "Menuju Informatif")}),
+    ("members-of-a-group-counted-earlier",
+     "Tiga bupati menerima penghargaan sebagai pelopor pelayanan publik dari Menteri PANRB di Jakarta. Penghargaan "
+     "itu diberikan atas kinerja unit layanan di daerahnya. Ketiga bupati tersebut adalah Bupati Sleman, Bupati Gowa "
+     "dan Bupati Banyumas.",
+     {("Pemerintah Kabupaten Sleman", "Pelopor Pelayanan Publik"), ("Pemerintah Kabupaten Gowa", "Pelopor Pelayanan Publik"),
+      ("Pemerintah Kabupaten Banyumas", "Pelopor Pelayanan Publik")}),
+    ("a-group-counted-with-another-number-is-another-group",
+     "Dua bupati menerima penghargaan sebagai pelopor pelayanan publik. Ketiga kabupaten tersebut adalah Sleman, "
+     "Gowa dan Banyumas.", set()),
+    ("a-counted-group-without-a-result-gives-nothing",
+     "Tiga bupati hadir dalam rapat evaluasi di Jakarta. Ketiga bupati itu adalah Bupati Sleman, Bupati Gowa dan "
+     "Bupati Banyumas.", set()),
+    ("an-earlier-status-pointed-back-to",
+     "Tahun 2023 ini Pemkab Contoh meraih predikat Informatif dengan nilai 91,20. Status ini naik dibanding tahun 2022 "
+     "dengan predikat Menuju Informatif.",
+     {("Pemerintah Kabupaten Contoh", "Informatif"), ("Pemerintah Kabupaten Contoh", "Menuju Informatif")}),
+    ("an-award-as-a-token-of-thanks-is-no-label",
+     "Pemkab Contoh menerima penghargaan sebagai bentuk apresiasi dari Gubernur.", set()),
     ("a-kind-of-unit-alone-receives-nothing",
      "Tiga unit yang dinilai, yakni RSUD, Dinas Kependudukan dan Pencatatan Sipil dan Samsat, meraih kategori A.", set()),
     ("the-highest-named-after-adalah-is-first",
@@ -262,6 +285,8 @@ SPEAKER_CASES = [
      "Abdulrahman Wicaksono"),
     ("initials-closing-a-name", "Apel dipimpin Kepala Kantor Imigrasi Contoh, Budi Santoso HS. Budi Santoso "
      "mengatakan bahwa seluruh jajaran siap.", "Budi Santoso HS"),
+    ("initials-not-written-beside-the-office", "Hadir Pj Bupati Banyumas Rudi Hartono AS, Ketua KI dan undangan. Pj Bupati "
+     "Banyumas Rudi Hartono yang hadir dalam acara itu mengatakan bahwa penilaian berjalan baik.", "Rudi Hartono"),
 ]
 
 

@@ -16,6 +16,8 @@ predicate begins (", sedangkan", "; "):
   heading-like sentence, or one that ends with a colon over numbered lines);
   else, when it points back ("penghargaan tersebut", "keduanya"), it refers to
   the units of the sentence before it;
+- a sentence that lists the members of a group an earlier sentence counted ("Kelima wali kota itu
+  adalah A, B, ...") gives them that sentence's result;
 - aspirations ("menuju WBBM", "berharap meraih"), settings ("di lingkungan
   X"), offices (Kepala Dinas X) and the scheme's own awarder are never
   recipients; a claim dated outside its scheme's years is not that scheme's.
@@ -42,6 +44,7 @@ from .claim_scores import score_for, scores_beside_units
 from .claim_years import BARE_YEAR, article_year, sentence_year
 from .cues import cue_ids, cue_in
 from .pairing import LIST_MARKER, MARKER, Span, clauses, introduces_list as opens_list, group_mentions, is_awarder, is_list, live_predicates, pair, recipients
+from .claim_groups import counted_result, group_opening
 from .claim_agents import through_units, to_agents, to_local_units
 from .predicates import describe
 from .schemes import scheme_evidence, scheme_info, schemes
@@ -98,7 +101,7 @@ def _pairs(ctx: _Context, index: int) -> list[tuple[Mention, Mention, Span, str]
     text, sentence = ctx.text, ctx.sentences[index]
     predicates = live_predicates(text, sentence)
     if not predicates:
-        return []
+        return _group_members(ctx, index)
     introduces_list = opens_list(text, sentence)
     if introduces_list:   # "... meraih predikat WBK Tahun 2023, yaitu:" and the recipients listed below
         governed = _governed(ctx, index, introduces_list)
@@ -125,6 +128,21 @@ def _pairs(ctx: _Context, index: int) -> list[tuple[Mention, Mention, Span, str]
         rule = _made_by("claim.previous", text, sentence, "award", "anaphor", *(("plural",) if plural else ()))
         return [(u, predicates[0], sentence, rule) for u in chosen]
     return []
+
+
+def _group_members(ctx: _Context, index: int) -> list[tuple[Mention, Mention, Span, str]]:
+    """The units a sentence lists as the members of a group an earlier sentence counted, with that
+    sentence's result ("Kelima wali kota itu adalah A, B, ..."; :mod:`extract.mine.claim_groups`)."""
+    text, sentence = ctx.text, ctx.sentences[index]
+    opening = group_opening(text, sentence)
+    if opening is None:
+        return []
+    number, noun, members_start = opening
+    result = counted_result(text, ctx.sentences, index, number, noun)
+    if result is None:
+        return []
+    rule = _made_by("claim.group", text, sentence, "group")
+    return [(u, result, sentence, rule) for u in recipients(text, sentence) if u.start >= members_start]
 
 
 def _made_by(rule: str, text: str, sentence: Span, *kinds: str) -> str:

@@ -31,7 +31,7 @@ SCHEME_FILES = ("schemes.tsv", "awarders.tsv")
 UNIT_FILES = ("units/heads.tsv", "units/agencies.tsv", "units/regions.tsv", "units/spellings.tsv",
               "units/stopwords.txt", "units/after_place.txt", "units/joiners.txt", "units/quantifiers.txt",
               "units/fillers.txt", "units/places.tsv", "units/region_leads.txt", "units/region_verbs.txt",
-              "units/list_leads.txt", "ranks.tsv", "ordinals.tsv")
+              "units/list_leads.txt", "units/region_offices.tsv", "ranks.tsv", "ordinals.tsv", "claims.tsv")
 
 
 class UnitFinder(RuleComponent):

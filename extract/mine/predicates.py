@@ -167,8 +167,8 @@ def find_open_labels(text: str, rules: Rules | None = None) -> list[PredicateCan
     ['Top 10 Pengelolaan Pengaduan']
     """
     chosen = rules if rules is not None else current()
-    return [PredicateCandidate(m.group(0), m.start(), m.end(), OTHER, open_label(m.group("label")), None, rule.id)
-            for rule in chosen.open_labels for m in rule.pattern.finditer(text)]
+    return [PredicateCandidate(m.group("label"), m.start("label"), m.end("label"), OTHER, open_label(m.group("label")),
+                               None, rule.id) for rule in chosen.open_labels for m in rule.pattern.finditer(text)]
 
 
 def open_label(surface: str) -> str:
@@ -224,9 +224,8 @@ def describe(text: str, rule_id: str, evidence: dict[str, int] | None = None,
     """
     _, phrase_rows, _, grades = _matchers(rules=rules)
     evidence = evidence or {}
-    if rule_id.startswith("predicate.other."):
-        label = find_open_labels(text, rules=rules)
-        return (OTHER, label[0].label, None) if label else None
+    if rule_id.startswith("predicate.other."):   # the surface is the label, as the open label's rule found it
+        return OTHER, open_label(text), None
     if rule_id.startswith("predicate.rank."):
         place = _rank_place(text, rule_id, rules=rules)
         return (rank_scheme(evidence), rank_label(place), None) if place else None

@@ -274,12 +274,17 @@ class Speakers:
         holders = {name for name, office in self.offices if words and words <= set(office.split())}
         return holders.pop() if len(holders) == 1 else None
 
-    def resolve(self, name: str) -> str:
-        """A short form ("Dadang", "Sri Hartati") -> the full name said earlier that holds its words."""
+    def resolve(self, name: str, with_office: bool = False) -> str:
+        """A short form ("Dadang", "Sri Hartati") -> the full name said earlier that holds its words. A
+        name written with its office ("Gubernur X Nana Sudjana mengatakan") is introduced again as
+        written: an earlier form that only adds initials to it ("Nana Sudjana AS") is not its name."""
         words = {w.lower() for w in name.split()}
         for full in reversed(self.full):
             full_words = {w.lower() for w in expand_openers(full).split()} | {w.lower() for w in full.split()}
             if words < full_words:
+                added = [w for w in full.split() if w.lower() not in words]
+                if with_office and len(words) > 1 and all(_INITIALS.fullmatch(w) for w in added):
+                    return name
                 return full
         return self._misspelt(name)
 
@@ -293,7 +298,7 @@ class Speakers:
         return close.pop() if len(close) == 1 else name
 
     def add(self, name: str, role: str | None) -> str:
-        name = self.resolve(name)
+        name = self.resolve(name, with_office=bool(role))
         if len(name.split()) > 1 and name not in self.full:
             self.full.append(name)
         if role and name not in self.roles:

@@ -55,6 +55,7 @@ class Rules:
     region_verbs: tuple[str, ...]                # units/region_verbs.txt
     list_leads: tuple[str, ...]                  # units/list_leads.txt
     unit_wrappers: tuple[str, ...]               # units/wrappers.txt
+    region_offices: tuple[tuple[str, str], ...]  # units/region_offices.tsv: (office, region head)
     speech_verbs: tuple[tuple[str, str], ...]    # people/speech_verbs.tsv: (verb, position)
     titles: tuple[tuple[str, str], ...]          # people/titles.tsv: (kind, title)
     roles: tuple[str, ...]                       # people/roles.txt
@@ -93,6 +94,7 @@ class Rules:
             unit_fillers=words("units/fillers.txt"), region_leads=words("units/region_leads.txt"),
             region_verbs=words("units/region_verbs.txt"), list_leads=words("units/list_leads.txt"),
             unit_wrappers=words("units/wrappers.txt"),
+            region_offices=t.read_pairs(directory, "units/region_offices.tsv", "office", "region_head"),
             speech_verbs=t.read_pairs(directory, "people/speech_verbs.tsv", "verb", "position"),
             titles=t.read_pairs(directory, "people/titles.tsv", "kind", "title"),
             roles=words("people/roles.txt"), offices=words("people/offices.txt"),

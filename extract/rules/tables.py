@@ -14,7 +14,7 @@ import regex
 from .files import compile_rule, float_or_none, read_rule_table, read_words, row_error, split_aliases
 
 CUE_KINDS = ("aspiration", "award", "via", "enumeration", "not_recipient", "anaphor", "plural", "superseded",
-             "clause", "aggregate", "year", "giver")
+             "clause", "aggregate", "year", "giver", "group")
 SCORE_KINDS = ("cue", "context", "block_before", "block_after")
 SCORE_ROLES = {"cue": ("strong", "in_context")}
 PLACE_ROLES = ("country", "centre", "office_prefix", "office", "at", "government", "region_head", "region_short",
