@@ -78,13 +78,17 @@ TOPICS = {
 # How often an ordinary page holds words the relevance gate passes, as shares of all pages (invented
 # rates, of the order a national portal's month shows): a politics story about KPK, an economy story
 # quoting the Minister of Finance, a quote saying "sangat baik", an entertainment chart's "Top 10", an
-# award story among the related headlines; about 5 % of the ordinary pages in all.
-STRAY = {"kpk": 0.012, "menkeu": 0.01, "sangat_baik": 0.015, "top10": 0.005, "award_headline": 0.005}
+# award story among the related headlines, a film's or a player's award ("meraih penghargaan"); about
+# 7.5 % of the ordinary pages in all.
+STRAY = {"kpk": 0.012, "menkeu": 0.01, "sangat_baik": 0.015, "top10": 0.005, "award_headline": 0.005,
+         "film_award": 0.015, "player_award": 0.01}
 _STRAY_SENTENCES = {
     "kpk": ("politics", "Sebelumnya KPK memeriksa {P} sebagai saksi dalam perkara pengadaan barang di {C}."),
     "menkeu": ("economy", "Menteri Keuangan mengatakan penerimaan pajak hingga {D} tumbuh {N} persen."),
     "sangat_baik": (None, "\u201cKondisi lapangan sangat baik untuk pertandingan,\u201d kata {P}."),
     "top10": ("entertainment", "Lagu itu masuk top 10 tangga lagu nasional pekan ini."),
+    "film_award": ("entertainment", "Film {F} meraih penghargaan Film Terbaik dalam festival film di {C}."),
+    "player_award": ("sport", "{P} menerima penghargaan Pemain Terbaik usai laga pekan ini."),
 }
 WORDS = ("warga kota jalan pasar rumah sekolah kantor berita hari ini baru lama besar kecil pagi sore malam minggu "
          "bulan tahun musim hujan panas harga bahan makanan minuman olahraga musik film lagu acara festival daerah "

@@ -109,16 +109,20 @@ def test_ordinary_news_does_not_pass(title, body):
     "<table><tr><td>DPMPTSP Kudus</td><td>4,38</td><td><span>A-</span></td></tr></table>",
     "Penghargaan dari Ombudsman RI",
     "“KPK” menyerahkan hasil survei",
+    "Pemkot Contoh meraih penghargaan Kota Ramah Lansia",
+    "Dinas itu menerima Piala Sapta Layanan",
+    "Organisasi itu masuk Top 10 Pengelolaan Pengaduan",
 ], ids=["tag-inside-a-phrase", "nbsp-inside-a-phrase", "capitals", "acronym", "grade-after-a-cue",
-        "grade-in-a-table-cell", "awarder", "acronym-in-quotes"])
+        "grade-in-a-table-cell", "awarder", "acronym-in-quotes", "award-in-its-own-words", "trophy", "top-n"])
 def test_award_vocabulary_passes(page):
     assert relevant(page)
 
 
 @pytest.mark.parametrize("page", [
     "sop iga bakar", "Kpk itu", "kita kini kirim", "nilai akhir ujian", "hasil babak pertama",
+    "klik tombol top untuk kembali ke atas",
 ], ids=["acronym-in-lower-case", "acronym-in-mixed-case", "acronym-inside-words", "cue-without-grade",
-        "cue-before-a-word"])
+        "cue-before-a-word", "top-without-a-number"])
 def test_near_misses_do_not_pass(page):
     assert not relevant(page)
 

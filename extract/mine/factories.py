@@ -47,7 +47,7 @@ class PredicateFinder(RuleComponent):
     article, names most ("zona hijau" in a KPK MCP story is an MCP zone)."""
     key, label = "predicate", "PREDICATE"
     rule_files = ("predicates.tsv", "grades.tsv", "grade_cues.txt", "ranks.tsv", "ordinals.tsv",
-                  "open_labels.tsv", *SCHEME_FILES)
+                  "open_labels.tsv", "generic_label_words.txt", *SCHEME_FILES)
 
     def find(self, doc: Doc, text: str) -> Iterator[Found]:
         sentences = sentence_offsets(doc)

@@ -20,7 +20,9 @@ import regex
 
 from ..rules.store import Rules, current, derived
 from .gazetteer import GazetteerMatcher, lowered
-from .schemes import labels, schemes
+from .awarders import find_awarders
+from .unit_lexicon import lexicon
+from .schemes import labels, scheme_evidence, schemes
 
 __all__ = ["PredicateCandidate", "describe", "find_predicates", "grade_labels", "schemes"]
 
@@ -102,7 +104,26 @@ def find_predicates(text: str, rules: Rules | None = None) -> list[PredicateCand
         found.append(PredicateCandidate(letter, start, end, row.scheme, row.label, letter, "predicate.grade"))
         taken.append((start, end))
     found += [rank for rank in find_ranks(text, rules=rules) if not any(s < rank.end and rank.start < e for s, e in taken)]
+    found += [label for label in find_open_labels(text, rules=rules, last=True)
+              if not any(p.start < _sentence_end(text, label.end) and _sentence_start(text, label.start) < p.end
+                         for p in found) and names_an_award(label.text, rules=rules)]
     return sorted(found, key=lambda p: p.start)
+
+
+_STOP = regex.compile(r"[.!?\n](?=\s|$)")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    stops = [m.end() for m in _STOP.finditer(text, max(0, at - 400), at)]
+    return stops[-1] if stops else max(0, at - 400)
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` ends: a label named after an award word is the sentence's result
+    only when the sentence names no scheme's label ("penghargaan Unit Penyelenggara Pelayanan Publik
+    Kategori Sangat Baik": the label is Sangat Baik)."""
+    stop = _STOP.search(text, at, at + 400)
+    return stop.start() if stop else min(len(text), at + 400)
 
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -160,15 +181,48 @@ def _rank_place(surface: str, rule_id: str, rules: Rules | None = None) -> int |
 _ORDINAL_AT_END = regex.compile(r"([\p{L}\p{N}]+)\W*$", regex.VERSION1)
 
 
-def find_open_labels(text: str, rules: Rules | None = None) -> list[PredicateCandidate]:
-    """Awards named in the article's own words (``patterns/open_labels.tsv``), title-cased, of scheme "other".
+def find_open_labels(text: str, rules: Rules | None = None, last: bool = False) -> list[PredicateCandidate]:
+    """Awards named in the article's own words (``patterns/open_labels.tsv``), title-cased, of scheme
+    "other": the rules tried first, or with ``last`` those tried where no scheme's label was found.
 
     >>> [p.label for p in find_open_labels("peraih Top 10 Pengelolaan Pengaduan di Jakarta, Top 99 Inovasi")]
     ['Top 10 Pengelolaan Pengaduan']
+    >>> [p.label for p in find_open_labels("meraih penghargaan Kota Peduli HAM Tahun 2023", last=True)]
+    ['Kota Peduli HAM']
     """
     chosen = rules if rules is not None else current()
     return [PredicateCandidate(m.group("label"), m.start("label"), m.end("label"), OTHER, open_label(m.group("label")),
-                               None, rule.id) for rule in chosen.open_labels for m in rule.pattern.finditer(text)]
+                               None, rule.id) for rule in chosen.open_labels if rule.last == last
+            for m in rule.pattern.finditer(text)]
+
+
+def names_an_award(label: str, rules: Rules | None = None) -> bool:
+    """Whether capitalised words after an award word name the award, not a body ("menerima penghargaan
+    Kementerian PANRB"), an office ("dari Bupati ..."), or a scheme or its awarder, whose result its own
+    label tells ("menerima penghargaan Anugerah Keterbukaan Informasi Publik dengan predikat Informatif").
+
+    >>> [names_an_award(t) for t in ("Kota Peduli HAM", "Kementerian PANRB", "Bupati Sleman", "Zona Integritas",
+    ...                             "Pelayanan Publik")]
+    [True, False, False, False, False]
+    """
+    from .units import find_units   # units read predicates: imported when used
+    chosen = rules if rules is not None else current()
+    words = [w.lower() for w in label.split()]
+    if all(w in chosen.generic_label_words or w in ("dan", "&") for w in words):
+        return False      # the field, not an award's name ("Penghargaan Pelayanan Publik")
+    if words[0] in _office_words(rules=chosen) or find_awarders(label, rules=chosen) \
+            or any(scheme_evidence(label).values()):
+        return False
+    if lexicon(rules=chosen).region_kinds.get(label.lower()):
+        return False      # a place: "menerima penghargaan" closing a caption, the dateline after it
+    body = next((u for u in find_units(label, rules=chosen) if u.start == 0), None)
+    return body is None or 2 * (body.end - body.start) < len(label)
+
+
+@derived
+def _office_words(rules: Rules) -> frozenset[str]:
+    """The first words of offices and titles (lower case): "Bupati", "Menteri", "Kepala"."""
+    return frozenset(word.split()[0].lower() for word in (*rules.offices, *(title for _, title in rules.titles)) if word)
 
 
 def open_label(surface: str) -> str:

@@ -5,7 +5,8 @@ A claim needs a predicate, and an article about an award or evaluation names its
 awarder. The gate's vocabulary is the rule set's own (:mod:`extract.rules.store`), never a second
 list: every phrase of ``predicates.tsv`` (labels, zones, their synonyms), a bare grade of
 ``grades.tsv`` after a grade word of ``grade_cues.txt`` or alone in a table cell, every scheme
-alias of ``schemes.tsv`` and every awarder alias of ``awarders.tsv``. A page that holds none of
+alias of ``schemes.tsv``, every awarder alias of ``awarders.tsv`` and the gate words of
+``open_labels.tsv`` (an award named in the article's own words: "penghargaan", "piala"). A page that holds none of
 them cannot hold a claim, and is kept as ``off_topic`` without being read further.
 
 The test runs on the decoded page as it is (HTML or text), on its UTF-8 bytes with ASCII letters
@@ -66,6 +67,7 @@ def _terms(rules: Rules) -> list[str]:
     phrases = [phrase for row in rules.predicates for phrase in row.phrases]
     phrases += [alias for scheme in rules.schemes for alias in scheme.aliases]
     phrases += [alias for awarder in rules.awarders for alias in awarder.aliases]
+    phrases += [word for rule in rules.open_labels for word in rule.gate]   # an award in the article's own words
     return [" ".join(re.sub(r"[()]", " ", phrase).split()) for phrase in phrases]   # "(informatif)": the label
 
 

@@ -36,8 +36,9 @@ class Rules:
     grades: tuple[t.GradeRule, ...]              # grades.tsv
     ordinals: dict[str, int]                     # ordinals.tsv: word -> place
     ranks: tuple[t.RankRule, ...]                # ranks.tsv
-    open_labels: tuple[t.RankRule, ...]          # open_labels.tsv
+    open_labels: tuple[t.OpenLabelRule, ...]     # open_labels.tsv
     grade_cues: tuple[str, ...]                  # grade_cues.txt
+    generic_label_words: tuple[str, ...]         # generic_label_words.txt
     awarders: tuple[t.Awarder, ...]              # awarders.tsv
     dates: DateRules                             # dates.tsv
     languages: tuple[t.LanguageWords, ...]       # language.tsv
@@ -84,6 +85,7 @@ class Rules:
             scores=t.read_score_rules(directory), debris=t.read_debris(directory), schemes=schemes,
             predicates=predicates, grades=t.read_grades(directory, predicates), ordinals=ordinals,
             ranks=t.read_ranks(directory, ordinals), open_labels=t.read_open_labels(directory), grade_cues=words("grade_cues.txt"),
+            generic_label_words=words("generic_label_words.txt"),
             awarders=t.read_awarders(directory), dates=compile_dates(t.read_dates(directory)),
             languages=t.read_languages(directory), abbreviations=frozenset(words("abbreviations.txt")),
             unit_heads=t.read_unit_heads(directory), agencies=t.read_named(directory, "units/agencies.tsv"),

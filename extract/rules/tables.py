@@ -83,6 +83,17 @@ class RankRule:
 
 
 @dataclass(slots=True, frozen=True)
+class OpenLabelRule:
+    """A row of open_labels.tsv (group ``label``). ``last``: tried only where no scheme's label, grade or
+    rank was found (a label named after an award word); else first, its words taking precedence over
+    a scheme's phrase inside it ("Top 10 Pengelolaan Pengaduan Pelayanan Publik")."""
+    id: str
+    pattern: regex.Pattern
+    last: bool = False
+    gate: tuple[str, ...] = ()    # words one of which a page must hold for the pattern to match
+
+
+@dataclass(slots=True, frozen=True)
 class GradeRule:
     grade: str
     scheme: str
@@ -236,7 +247,7 @@ def read_ranks(directory: Path, ordinals: dict[str, int]) -> tuple[RankRule, ...
     return tuple(out)
 
 
-def read_open_labels(directory: Path) -> tuple[RankRule, ...]:
+def read_open_labels(directory: Path) -> tuple[OpenLabelRule, ...]:
     """open_labels.tsv: patterns whose group ``label`` is an award named in the article's own words."""
     rows = read_rule_table("open_labels.tsv", required=("id", "pattern"), directory=directory)
     check_ids(rows, prefix=lambda row: "predicate.other.")
@@ -245,7 +256,13 @@ def read_open_labels(directory: Path) -> tuple[RankRule, ...]:
         pattern = compile_rule(row)
         if "label" not in pattern.groupindex:
             raise row_error(row, "an open label pattern must have a group named 'label'")
-        out.append(RankRule(row["id"], pattern))
+        order = row.get("order") or "first"
+        if order not in ("first", "last"):
+            raise row_error(row, f"unknown order {order!r}; expected first or last")
+        gate = tuple(word.strip() for word in row.get("gate", "").split(";") if word.strip())
+        if not gate:
+            raise row_error(row, "an open label needs its gate: the words a page must hold for it to match")
+        out.append(OpenLabelRule(row["id"], pattern, order == "last", gate))
     return tuple(out)
 
 
