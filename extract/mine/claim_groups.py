@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from ..records import Mention
-from ..rules.store import Rules, derived
+from ..rules.store import Rules, current, derived
 from .cues import cue_patterns
 from .pairing import Span, live_predicates
 
@@ -35,21 +35,16 @@ def group_opening(text: str, sentence: Span, rules: Rules | None = None) -> tupl
     >>> group_opening("Ketiga kabupaten tersebut adalah Sleman, Bantul dan Kulon Progo.", Span(0, 64))
     (3, 'kabupaten', 33)
     """
+    ordinals = (rules if rules is not None else current()).ordinals
     for pattern in cue_patterns(rules=rules)["group"]:
         match = pattern.search(text, sentence.start, sentence.end)
         if match is None or regex.search(r"\w", text[sentence.start:match.start()]):
             continue
-        ordinal = regex.sub(r"^ke-?", "", match["ordinal"].lower())
-        number = _number(ordinal, rules)
+        ordinal = match["ordinal"].lower()       # "kelima" is in ordinals.tsv; "ke-5" by its numeral
+        number = ordinals.get(ordinal) or ordinals.get(regex.sub(r"^ke-?", "", ordinal))
         if number:
             return number, match["noun"].lower(), match.end()
     return None
-
-
-def _number(word: str, rules: Rules | None) -> int | None:
-    if word.isdigit():
-        return int(word)
-    return next((n for n, words in _counts(rules=rules).items() if word in (w.lower() for w in words)), None)
 
 
 def counted_result(text: str, sentences: list[Span], index: int, number: int, noun: str,

@@ -105,25 +105,22 @@ def find_predicates(text: str, rules: Rules | None = None) -> list[PredicateCand
         taken.append((start, end))
     found += [rank for rank in find_ranks(text, rules=rules) if not any(s < rank.end and rank.start < e for s, e in taken)]
     found += [label for label in find_open_labels(text, rules=rules, last=True)
-              if not any(p.start < _sentence_end(text, label.end) and _sentence_start(text, label.start) < p.end
-                         for p in found) and names_an_award(label.text, rules=rules)]
+              if _alone_in_sentence(text, label, found) and names_an_award(label.text, rules=rules)]
     return sorted(found, key=lambda p: p.start)
 
 
 _STOP = regex.compile(r"[.!?\n](?=\s|$)")
+_REACH = 400   # how far a sentence is looked for around a label
 
 
-def _sentence_start(text: str, at: int) -> int:
-    stops = [m.end() for m in _STOP.finditer(text, max(0, at - 400), at)]
-    return stops[-1] if stops else max(0, at - 400)
-
-
-def _sentence_end(text: str, at: int) -> int:
-    """Where the sentence holding ``at`` ends: a label named after an award word is the sentence's result
-    only when the sentence names no scheme's label ("penghargaan Unit Penyelenggara Pelayanan Publik
-    Kategori Sangat Baik": the label is Sangat Baik)."""
-    stop = _STOP.search(text, at, at + 400)
-    return stop.start() if stop else min(len(text), at + 400)
+def _alone_in_sentence(text: str, label: PredicateCandidate, found: list[PredicateCandidate]) -> bool:
+    """A label named after an award word is its sentence's result only when the sentence names no
+    scheme's label ("penghargaan Unit Penyelenggara Pelayanan Publik Kategori Sangat Baik": Sangat Baik)."""
+    stops = [m.end() for m in _STOP.finditer(text, max(0, label.start - _REACH), label.start)]
+    start = stops[-1] if stops else max(0, label.start - _REACH)
+    stop = _STOP.search(text, label.end, label.end + _REACH)
+    end = stop.start() if stop else min(len(text), label.end + _REACH)
+    return not any(p.start < end and start < p.end for p in found)
 
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")

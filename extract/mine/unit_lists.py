@@ -2,7 +2,8 @@
 Lapan (92,49)", "Yakni Samsat DKI, Jawa Timur, Yogyakarta dan Bengkulu".
 
 A list starts after a lead (``patterns/units/list_leads.txt``: yaitu, yakni, antara lain, a colon;
-or a counted group's opening, ``patterns/claims.tsv`` kind group: "Kelima wali kota itu adalah") and runs to the end of its sentence; its members are cut at commas and "dan". A member the unit
+or a counted group's opening, ``patterns/claims.tsv`` kind group: "Kelima wali kota itu adalah")
+and runs to the end of its sentence; its members are cut at commas and "dan". A member the unit
 gazetteer did not read is a unit when it is written as a name (capitalised words, perhaps a number):
 a region alone is its government, or, when the member before it was a unit type with a region
 ("Samsat DKI"), that type in this region ("Samsat Jawa Timur"). The list ends at a member that is

@@ -6,8 +6,9 @@ awarder. The gate's vocabulary is the rule set's own (:mod:`extract.rules.store`
 list: every phrase of ``predicates.tsv`` (labels, zones, their synonyms), a bare grade of
 ``grades.tsv`` after a grade word of ``grade_cues.txt`` or alone in a table cell, every scheme
 alias of ``schemes.tsv``, every awarder alias of ``awarders.tsv`` and the gate words of
-``open_labels.tsv`` (an award named in the article's own words: "penghargaan", "piala"). A page that holds none of
-them cannot hold a claim, and is kept as ``off_topic`` without being read further.
+``open_labels.tsv`` (an award named in the article's own words: "penghargaan", "piala"). A page
+that holds none of them cannot hold a claim, and is kept as ``off_topic`` without being read
+further.
 
 The test runs on the decoded page as it is (HTML or text), on its UTF-8 bytes with ASCII letters
 case-folded (the rule words are ASCII): phrases match as whole words, the words of a phrase apart

@@ -75,7 +75,7 @@ class PredicateRule:
 
 @dataclass(slots=True, frozen=True)
 class RankRule:
-    """A row of ranks.tsv (group ``n``: the place's ordinal, or ``place``) or open_labels.tsv (group ``label``)."""
+    """A row of ranks.tsv (group ``n``: the place's ordinal, or ``place``)."""
     id: str
     pattern: regex.Pattern
     place: int | None = None
